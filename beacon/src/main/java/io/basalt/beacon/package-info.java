@@ -1,0 +1,2 @@
+/** Beacon chain containers, state transition, validator registry and chain services. */
+package io.basalt.beacon;

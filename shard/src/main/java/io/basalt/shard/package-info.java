@@ -1,0 +1,2 @@
+/** Shard chains: blocks, state transition over execution, cross-shard receipts, mempool. */
+package io.basalt.shard;
