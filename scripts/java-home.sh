@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sourced by Basalt's scripts: points JAVA_HOME at a JDK >= 21 and puts it first on PATH.
 # Order: JAVA_HOME when it is >= 21, else the newest JDK >= 21 under /usr/lib/jvm, else stop.
+# BASALT_JVM_DIR replaces /usr/lib/jvm as the place searched (used by the script's own test).
 
 basalt_java_major() { # prints the feature version of the JDK at $1, or nothing
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
@@ -17,7 +18,7 @@ basalt_select_jdk() {
     fi
   fi
   if [ -z "$best" ]; then
-    for candidate in /usr/lib/jvm/*; do
+    for candidate in "${BASALT_JVM_DIR:-/usr/lib/jvm}"/*; do
       [ -L "$candidate" ] && continue
       major=$(basalt_java_major "$candidate")
       if [ -n "$major" ] && [ "$major" -ge "$required" ] && [ "$major" -gt "$best_major" ]; then
@@ -26,7 +27,7 @@ basalt_select_jdk() {
     done
   fi
   if [ -z "$best" ]; then
-    echo "basalt: needs a JDK ${required} or newer; none found in JAVA_HOME or /usr/lib/jvm." >&2
+    echo "basalt: needs a JDK ${required} or newer; none found in JAVA_HOME or ${BASALT_JVM_DIR:-/usr/lib/jvm}." >&2
     echo "basalt: install one, e.g. 'apt-get install openjdk-21-jdk' (or temurin-21-jdk), or set JAVA_HOME." >&2
     return 1
   fi
