@@ -44,7 +44,7 @@ final class ModuleRules {
   /** Third-party packages that may appear only inside one Basalt package (a library's edge). */
   static final Map<String, String> LIBRARY_EDGES =
       Map.of(
-          "org.rocksdb..", "storage",
+          "org.rocksdb..", "storage.rocksdb",
           "io.netty..", "networking",
           "io.vertx..", "node.rpc",
           "supranational.blst..", "common.crypto.bls",
