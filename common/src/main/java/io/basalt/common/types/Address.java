@@ -48,7 +48,7 @@ public record Address(Bytes bytes) implements Comparable<Address> {
           "An address is 40 hex digits, got " + digits.length() + " in '" + text + "'");
     }
     for (int i = 0; i < digits.length(); i++) {
-      if (Character.digit(digits.charAt(i), 16) < 0) {
+      if (!isAsciiHexDigit(digits.charAt(i))) {
         throw new IllegalArgumentException(
             "Invalid hex character '" + digits.charAt(i) + "' in address '" + text + "'");
       }
@@ -65,6 +65,11 @@ public record Address(Bytes bytes) implements Comparable<Address> {
               + address.toChecksumString());
     }
     return address;
+  }
+
+  // Character.digit would also accept non-ASCII digits such as U+0663.
+  private static boolean isAsciiHexDigit(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   /** Lowercase {@code 0x} and 40 hex digits. */

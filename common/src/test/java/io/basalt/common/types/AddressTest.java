@@ -51,6 +51,10 @@ class AddressTest {
     assertThatThrownBy(() -> Address.fromHexString("0x" + "g".repeat(40)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Invalid hex character 'g'");
+    // ARABIC-INDIC DIGIT THREE is a digit to Character.digit but not hex to anyone else.
+    assertThatThrownBy(() -> Address.fromHexString("0x\u0663" + "0".repeat(39)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Invalid hex character");
     assertThatThrownBy(() -> new Address(Bytes.wrap(new byte[21])))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("20 bytes, got 21");

@@ -1,5 +1,6 @@
 package io.basalt.common.crypto.secp256k1;
 
+import io.basalt.common.crypto.Hash;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -82,7 +83,8 @@ public final class SecpPrivateKey {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(bytes);
+    // Hashed first so that a logged hash code reveals nothing about the key bits.
+    return Arrays.hashCode(Hash.sha256(bytes));
   }
 
   @Override

@@ -114,6 +114,7 @@ class SecpEcdsaTest {
   @MethodSource("implementations")
   void shouldReportAnRThatNamesNoCurvePoint(SecpEcdsa ecdsa) {
     // x = 5: 5^3 + 7 = 132 is not a square mod P, so no point has x-coordinate 5.
+    assertThat(isXCoordinate(BigInteger.valueOf(5))).isFalse();
     assertThat(ecdsa.recoverPublicKey(HASH, BigInteger.valueOf(5), BigInteger.ONE, 0).error())
         .contains(RecoveryError.NO_PUBLIC_KEY);
     // Recovery id 2 asks for x = r + N, which is >= P for every r above P - N.
