@@ -93,6 +93,8 @@ class SszDecodingPropertiesTest {
           new Sample<>(
               list(list(UINT8, 4), 3), List.of(List.of(1, 2), List.of(), List.of(3, 4, 5, 6))),
           new Sample<>(list(bitlist(9), 3), List.of(Bits.of(true), Bits.of())),
+          new Sample<>(
+              new UnionSchema(null, UINT16, VarTestStruct.SSZ), new UnionSchema.Value(2, VAR)),
           new Sample<>(list(UINT64, 8).view(), list(UINT64, 8).view().of(List.of(UInt64.ONE))),
           new Sample<>(
               vector(BYTES32, 3).view(),
