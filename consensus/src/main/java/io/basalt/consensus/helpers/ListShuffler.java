@@ -57,11 +57,13 @@ public final class ListShuffler {
         block = jBlock;
         source = SwapOrNot.source(seed, round, block);
       }
-      if (SwapOrNot.bit(source, j)) {
-        int held = list[i];
-        list[i] = list[j];
-        list[j] = held;
-      }
+      // Branch-free conditional swap: the bits are random, so a branch mispredicts half the time.
+      int mask = -SwapOrNot.bitValue(source, j);
+      int a = list[i];
+      int b = list[j];
+      int difference = (a ^ b) & mask;
+      list[i] = a ^ difference;
+      list[j] = b ^ difference;
       i++;
       j--;
     }

@@ -45,9 +45,14 @@ final class SwapOrNot {
     return Hash.sha256(input);
   }
 
-  /** {@code (source[(position % 256) // 8] >> (position % 8)) % 2}. */
+  /** {@code (source[(position % 256) // 8] >> (position % 8)) % 2 == 1}. */
   static boolean bit(byte[] source, int position) {
-    int withinBlock = position % POSITIONS_PER_SOURCE;
-    return ((source[withinBlock / 8] >> (withinBlock % 8)) & 1) == 1;
+    return bitValue(source, position) == 1;
+  }
+
+  /** {@code (source[(position % 256) // 8] >> (position % 8)) % 2}, for a non-negative position. */
+  static int bitValue(byte[] source, int position) {
+    int withinBlock = position & (POSITIONS_PER_SOURCE - 1);
+    return (source[withinBlock >>> 3] >> (withinBlock & 7)) & 1;
   }
 }
