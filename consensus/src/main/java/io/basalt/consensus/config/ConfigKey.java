@@ -1,5 +1,7 @@
 package io.basalt.consensus.config;
 
+import java.util.Optional;
+
 /**
  * Every key a spec config file may set, with the type of its value. The names are the spec's
  * UPPER_SNAKE names; a preset file must set every one of them.
@@ -76,12 +78,12 @@ public enum ConfigKey {
   }
 
   /** The key named {@code name} exactly, if there is one. */
-  static java.util.Optional<ConfigKey> byName(String name) {
+  static Optional<ConfigKey> byName(String name) {
     for (ConfigKey key : values()) {
       if (key.name().equals(name)) {
-        return java.util.Optional.of(key);
+        return Optional.of(key);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

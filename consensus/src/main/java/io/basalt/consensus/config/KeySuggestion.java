@@ -1,5 +1,7 @@
 package io.basalt.consensus.config;
 
+import java.util.Locale;
+
 /** Suggests the known key closest to a misspelt one, by edit distance. */
 final class KeySuggestion {
 
@@ -7,7 +9,7 @@ final class KeySuggestion {
 
   /** {@code " (did you mean X?)"} for a close known key, or the empty string. */
   static String didYouMean(String unknown) {
-    String upper = unknown.toUpperCase(java.util.Locale.ROOT);
+    String upper = unknown.toUpperCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (ConfigKey key : ConfigKey.values()) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,7 +103,7 @@ public final class SpecConfigLoader {
         throw new SpecConfigException(key.name(), presetSource + " does not set " + key);
       }
     }
-    Map<String, String> userValues = new java.util.LinkedHashMap<>(overrides);
+    Map<String, String> userValues = new LinkedHashMap<>(overrides);
     userValues.remove(PRESET_BASE);
     putAll(values, userValues, source);
     SpecConfig config = SpecConfig.from(presetName, values);
