@@ -2,6 +2,7 @@ package io.basalt.common.ssz;
 
 import io.basalt.common.ssz.tree.LeafNode;
 import io.basalt.common.ssz.tree.Node;
+import java.util.function.Function;
 
 /**
  * A basic SSZ type (uintN or boolean): fixed size, little-endian, packed several to a chunk when in
@@ -31,6 +32,18 @@ public final class BasicSchema<T> implements SszSchema<T> {
     this.byteSize = byteSize;
     this.writer = writer;
     this.reader = reader;
+  }
+
+  /**
+   * The same SSZ type with values seen as another Java type, e.g. uint64 as {@code Slot}: encoding,
+   * packing and hashing are unchanged.
+   */
+  public <U> BasicSchema<U> map(String name, Function<T, U> to, Function<U, T> from) {
+    return new BasicSchema<>(
+        name,
+        byteSize,
+        (value, dest, offset) -> writer.write(from.apply(value), dest, offset),
+        (src, offset) -> to.apply(reader.read(src, offset)));
   }
 
   /** Encoded size in bytes (1 for boolean, N/8 for uintN). */

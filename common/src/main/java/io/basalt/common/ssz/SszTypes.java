@@ -1,6 +1,10 @@
 package io.basalt.common.ssz;
 
+import io.basalt.common.types.Epoch;
+import io.basalt.common.types.Gwei;
+import io.basalt.common.types.Slot;
 import io.basalt.common.types.UInt64;
+import io.basalt.common.types.ValidatorIndex;
 import java.math.BigInteger;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
@@ -43,6 +47,16 @@ public final class SszTypes {
           8,
           (v, d, o) -> writeLong(v.bits(), d, o, 8),
           (s, o) -> UInt64.fromBits(readLong(s, o, 8)));
+
+  /** uint64 seen as the protocol's typed values. */
+  public static final BasicSchema<Slot> SLOT = UINT64.map("Slot", Slot::new, Slot::value);
+
+  public static final BasicSchema<Epoch> EPOCH = UINT64.map("Epoch", Epoch::new, Epoch::value);
+
+  public static final BasicSchema<Gwei> GWEI = UINT64.map("Gwei", Gwei::new, Gwei::value);
+
+  public static final BasicSchema<ValidatorIndex> VALIDATOR_INDEX =
+      UINT64.map("ValidatorIndex", ValidatorIndex::new, ValidatorIndex::value);
 
   public static final BasicSchema<BigInteger> UINT128 = bigUint(128);
 
