@@ -293,38 +293,34 @@ public final class ProtoArray {
   }
 
   /**
-   * Makes {@code child} the parent's best child if it leads to a viable head and the current one
-   * does not, or if both do (or both do not) and it is heavier, ties going to the greater root
-   * (spec {@code get_head}: {@code max(children, key=(weight, root))}).
+   * Makes {@code child} the parent's best child when it leads to a viable head and is heavier than
+   * the current best child, ties going to the greater root (spec {@code get_head}: {@code
+   * max(children, key=(weight, root))}), or the current one no longer leads anywhere viable.
+   *
+   * <p>Unlike Lighthouse, a child that leads to no viable head never becomes best child, so after
+   * {@link #applyScoreChanges} a best descendant is always viable and "leads to a viable head"
+   * means "has a viable block in its subtree". (Lighthouse lets the heavier of two non-viable
+   * children become best, which can hide a viable block further down; the property test against
+   * naive GHOST found that.) A best child met before it is processed in the backward pass may be
+   * stale, but only ever too pessimistic, and it is settled when its own turn comes.
    */
   private void maybeUpdateBestChildAndDescendant(int parentIndex, int childIndex) {
     ProtoNode parent = nodes.get(parentIndex);
     ProtoNode child = nodes.get(childIndex);
-    boolean childLeads = leadsToViableHead(child);
-    if (parent.bestChild == childIndex) {
-      if (childLeads) {
-        setBest(parent, childIndex, child);
-      } else {
+    if (!leadsToViableHead(child)) {
+      if (parent.bestChild == childIndex) {
         parent.bestChild = ProtoNode.NONE;
         parent.bestDescendant = ProtoNode.NONE;
       }
       return;
     }
-    if (parent.bestChild == ProtoNode.NONE) {
-      if (childLeads) {
-        setBest(parent, childIndex, child);
-      }
+    if (parent.bestChild == childIndex || parent.bestChild == ProtoNode.NONE) {
+      setBest(parent, childIndex, child);
       return;
     }
     ProtoNode best = nodes.get(parent.bestChild);
-    boolean bestLeads = leadsToViableHead(best);
-    if (childLeads != bestLeads) {
-      if (childLeads) {
-        setBest(parent, childIndex, child);
-      }
-      return;
-    }
-    if (child.weight > best.weight
+    if (!leadsToViableHead(best)
+        || child.weight > best.weight
         || (child.weight == best.weight && compareRoots(child.root(), best.root()) >= 0)) {
       setBest(parent, childIndex, child);
     }
