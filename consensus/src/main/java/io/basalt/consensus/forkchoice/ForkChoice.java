@@ -6,7 +6,6 @@ import io.basalt.common.types.Slot;
 import io.basalt.common.types.UInt64;
 import io.basalt.common.types.ValidatorIndex;
 import io.basalt.consensus.config.SpecConfig;
-import io.basalt.consensus.forkchoice.BlockRejection.Reason;
 import io.basalt.consensus.types.Checkpoint;
 import java.util.BitSet;
 import java.util.Collection;
@@ -131,7 +130,14 @@ public final class ForkChoice {
     if (protoArray.contains(root)) {
       return Optional.empty();
     }
-    Optional<BlockRejection> rejection = checkBlock(slot, parentRoot);
+    Optional<BlockRejection> rejection =
+        BlockChecks.check(
+            protoArray,
+            config.slotsPerEpoch(),
+            currentSlot(),
+            store.finalizedCheckpoint(),
+            slot,
+            parentRoot);
     if (rejection.isPresent()) {
       return rejection;
     }
@@ -140,40 +146,6 @@ public final class ForkChoice {
       store.setProposerBoostRoot(Optional.of(root));
     }
     return Optional.empty();
-  }
-
-  private Optional<BlockRejection> checkBlock(Slot slot, Bytes32 parentRoot) {
-    Optional<ProtoNode> parent = protoArray.node(parentRoot);
-    if (parent.isEmpty()) {
-      return reject(Reason.UNKNOWN_PARENT, "parent " + parentRoot + " is not in fork choice");
-    }
-    Slot current = currentSlot();
-    if (slot.isAfter(current)) {
-      return reject(Reason.FUTURE_SLOT, "slot " + slot + " is after current slot " + current);
-    }
-    if (!slot.isAfter(parent.get().slot())) {
-      return reject(
-          Reason.SLOT_NOT_AFTER_PARENT,
-          "slot " + slot + " is not after parent slot " + parent.get().slot());
-    }
-    Checkpoint storeFinalized = store.finalizedCheckpoint();
-    Slot finalizedSlot = startSlot(storeFinalized.epoch());
-    if (!slot.isAfter(finalizedSlot)) {
-      return reject(
-          Reason.NOT_AFTER_FINALIZED_SLOT,
-          "slot " + slot + " is not after finalized slot " + finalizedSlot);
-    }
-    Optional<Bytes32> checkpointBlock = protoArray.ancestorAtSlot(parentRoot, finalizedSlot);
-    if (!checkpointBlock.equals(Optional.of(storeFinalized.root()))) {
-      return reject(
-          Reason.NOT_DESCENDANT_OF_FINALIZED,
-          "chain of parent " + parentRoot + " does not hold finalized " + storeFinalized);
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<BlockRejection> reject(Reason reason, String detail) {
-    return Optional.of(new BlockRejection(reason, detail));
   }
 
   /**
@@ -295,50 +267,34 @@ public final class ForkChoice {
    */
   public Gwei proposerScore() {
     checkOwner();
-    return proposerScore(store.justifiedBalances());
-  }
-
-  private Gwei proposerScore(EffectiveBalances balances) {
-    return balances
-        .total()
-        .dividedBy(config.slotsPerEpoch())
-        .times(config.proposerScoreBoost().longValue())
-        .dividedBy(100);
+    return ProposerBoost.score(config, store.justifiedBalances());
   }
 
   private ProposerBoost proposerBoost(EffectiveBalances balances) {
     return store
         .proposerBoostRoot()
-        .map(root -> ProposerBoost.of(root, proposerScore(balances)))
+        .map(root -> ProposerBoost.of(root, ProposerBoost.score(config, balances)))
         .orElse(ProposerBoost.NONE);
   }
 
   /**
    * Whether a block that arrived at {@code arrivalTimeMillis} (Unix milliseconds) is timely for
-   * proposer boost: it arrived during its own slot, before {@code SECONDS_PER_SLOT /
-   * INTERVALS_PER_SLOT} had passed. Milliseconds rather than the spec's whole seconds because the
-   * local preset's 2-second slots would otherwise round the interval down to zero.
+   * proposer boost; see {@link ProposerBoost#isTimely}.
    */
   public boolean isTimely(Slot blockSlot, long arrivalTimeMillis) {
-    long genesisMillis = store.genesisTime().longValue() * 1000;
-    long slotMillis = config.secondsPerSlot().longValue() * 1000;
-    if (arrivalTimeMillis < genesisMillis) {
-      return false;
-    }
-    long sinceGenesis = arrivalTimeMillis - genesisMillis;
-    if (sinceGenesis / slotMillis != blockSlot.value().bits()) {
-      return false;
-    }
-    return (sinceGenesis % slotMillis) * config.intervalsPerSlot() < slotMillis;
+    checkOwner();
+    return ProposerBoost.isTimely(config, store.genesisTime(), blockSlot, arrivalTimeMillis);
   }
 
   /** Spec {@code get_current_slot}: zero before genesis. */
   public Slot currentSlot() {
+    checkOwner();
     UInt64 sinceGenesis = store.time().minusMinZero(store.genesisTime());
     return new Slot(sinceGenesis.dividedBy(config.secondsPerSlot()));
   }
 
   public Epoch currentEpoch() {
+    checkOwner();
     return new Epoch(currentSlot().value().dividedBy(config.slotsPerEpoch()));
   }
 
@@ -369,10 +325,6 @@ public final class ForkChoice {
   public int size() {
     checkOwner();
     return protoArray.size();
-  }
-
-  private Slot startSlot(Epoch epoch) {
-    return new Slot(epoch.value().times(config.slotsPerEpoch()));
   }
 
   private void checkOwner() {
