@@ -57,7 +57,8 @@ public final class FrameDecoder {
     }
     append(in);
     try {
-      while (true) {
+      // The consumer may fail the decoder (a go-away ending the session) mid-batch.
+      while (!failed) {
         if (pendingHeader == null) {
           if (cumulation.readableBytes() < FrameHeader.SIZE) {
             break;
@@ -80,7 +81,7 @@ public final class FrameDecoder {
       fail();
       throw e;
     }
-    if (!cumulation.isReadable()) {
+    if (cumulation != null && !cumulation.isReadable()) {
       cumulation.release();
       cumulation = null;
     }
