@@ -497,6 +497,8 @@ public final class YamuxSession {
       listener.onStreamReset(stream.id);
       listener.onStreamClosed(stream.id);
     }
+    // A go-away written just before must leave before the listener closes the transport.
+    sink.flush();
     listener.onSessionClosed();
   }
 
