@@ -1,6 +1,7 @@
 package io.basalt.networking.yamux;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -98,7 +99,9 @@ public class YamuxThroughputBenchmark {
   }
 
   private static ByteBuf flatten(ByteBuf frame) {
-    ByteBuf flat = Unpooled.directBuffer(frame.readableBytes()).writeBytes(frame);
+    // Pooled direct memory, as a Netty transport would read into.
+    ByteBuf flat =
+        PooledByteBufAllocator.DEFAULT.directBuffer(frame.readableBytes()).writeBytes(frame);
     frame.release();
     return flat;
   }
