@@ -6,7 +6,6 @@ import io.basalt.networking.identity.PeerPrivateKey;
 import io.basalt.networking.identity.PeerPublicKey;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -33,20 +32,11 @@ public final class NoiseHandshake {
   static final byte[] SIGNATURE_PREFIX =
       "noise-libp2p-static-key:".getBytes(StandardCharsets.US_ASCII);
 
-  private static final int DH_LENGTH = 32;
-  private static final int ENCRYPTED_KEY_LENGTH = DH_LENGTH + CipherState.TAG_LENGTH;
-
-  private final boolean initiator;
-  private final X25519KeyPair staticKey;
-  private final X25519KeyPair ephemeralKey;
+  private final XxHandshakeState xx;
   private final byte[] localPayload;
   private final Optional<PeerId> expectedRemote;
-  private final SymmetricState state = new SymmetricState(PROTOCOL_NAME);
 
-  private int step; // 0, 1, 2: index of the next message; 3 when complete
   private boolean failed;
-  private byte[] remoteEphemeral;
-  private byte[] remoteStatic;
   private PeerId remotePeerId;
   private NoiseExtensions remoteExtensions = NoiseExtensions.NONE;
   private NoiseSession session;
@@ -58,18 +48,16 @@ public final class NoiseHandshake {
       X25519KeyPair ephemeralKey,
       NoiseExtensions extensions,
       Optional<PeerId> expectedRemote) {
-    this.initiator = initiator;
-    this.staticKey = staticKey;
-    this.ephemeralKey = ephemeralKey;
+    this.xx = new XxHandshakeState(PROTOCOL_NAME, initiator, new byte[0], staticKey, ephemeralKey);
     this.expectedRemote = expectedRemote;
-    byte[] signature = identity.sign(concat(SIGNATURE_PREFIX, staticKey.publicKey()));
+    byte[] signature =
+        identity.sign(XxHandshakeState.concat(SIGNATURE_PREFIX, staticKey.publicKey()));
     this.localPayload =
         new NoiseHandshakePayload(
                 identity.publicKey().toProtobuf(),
                 signature,
                 extensions.isEmpty() ? Optional.empty() : Optional.of(extensions))
             .encode();
-    state.mixHash(new byte[0]); // the empty prologue
   }
 
   /**
@@ -117,31 +105,27 @@ public final class NoiseHandshake {
   }
 
   public boolean isInitiator() {
-    return initiator;
+    return xx.isInitiator();
   }
 
   /** Whether the next step is to write a message (else to read one, or complete). */
   public boolean isMyTurn() {
-    return !isComplete() && (step % 2 == 0) == initiator;
+    return !failed && xx.isMyTurn();
   }
 
   public boolean isComplete() {
-    return step == 3;
+    return xx.isComplete();
   }
 
   /** The next handshake message to send, without its 2-byte frame. */
   public byte[] writeMessage() {
     checkUsable();
-    if (!isMyTurn()) {
-      throw new IllegalStateException("Not this side's turn to write (message " + step + ")");
+    if (!xx.isMyTurn()) {
+      throw new IllegalStateException("Not this side's turn to write (message " + xx.step() + ")");
     }
-    byte[] message =
-        switch (step) {
-          case 0 -> writeFirst();
-          case 1 -> writeSecond();
-          default -> writeThird();
-        };
-    advance();
+    // libp2p sends no payload in the first message; the identity goes in messages 2 and 3.
+    byte[] message = xx.writeMessage(xx.step() == 0 ? new byte[0] : localPayload);
+    completeIfDone();
     return message;
   }
 
@@ -153,20 +137,21 @@ public final class NoiseHandshake {
    */
   public void readMessage(byte[] message) {
     checkUsable();
-    if (isMyTurn() || isComplete()) {
-      throw new IllegalStateException("Not this side's turn to read (message " + step + ")");
+    if (xx.isMyTurn() || xx.isComplete()) {
+      throw new IllegalStateException("Not this side's turn to read (message " + xx.step() + ")");
     }
     try {
-      switch (step) {
-        case 0 -> readFirst(message);
-        case 1 -> readSecond(message);
-        default -> readThird(message);
+      int step = xx.step();
+      byte[] payload = xx.readMessage(message);
+      // Message 1's payload is empty in libp2p; anything there was hashed and is ignored.
+      if (step > 0) {
+        authenticate(payload, xx.remoteStatic());
       }
     } catch (NoiseException e) {
       failed = true;
       throw e;
     }
-    advance();
+    completeIfDone();
   }
 
   /** The transport session, once complete. */
@@ -182,74 +167,8 @@ public final class NoiseHandshake {
     return Optional.ofNullable(remotePeerId);
   }
 
-  // -> e
-  private byte[] writeFirst() {
-    byte[] e = ephemeralKey.publicKey();
-    state.mixHash(e);
-    return concat(e, state.encryptAndHash(new byte[0]));
-  }
-
-  private void readFirst(byte[] message) {
-    if (message.length < DH_LENGTH) {
-      throw new NoiseException("First Noise message of " + message.length + " bytes, need 32");
-    }
-    remoteEphemeral = Arrays.copyOf(message, DH_LENGTH);
-    state.mixHash(remoteEphemeral);
-    // libp2p sends no payload here; whatever is there is hashed and ignored.
-    state.decryptAndHash(Arrays.copyOfRange(message, DH_LENGTH, message.length));
-  }
-
-  // <- e, ee, s, es
-  private byte[] writeSecond() {
-    byte[] e = ephemeralKey.publicKey();
-    state.mixHash(e);
-    state.mixKey(ephemeralKey.dh(remoteEphemeral));
-    byte[] s = state.encryptAndHash(staticKey.publicKey());
-    state.mixKey(staticKey.dh(remoteEphemeral));
-    return concat(concat(e, s), state.encryptAndHash(localPayload));
-  }
-
-  private void readSecond(byte[] message) {
-    int minimum = DH_LENGTH + ENCRYPTED_KEY_LENGTH + CipherState.TAG_LENGTH;
-    if (message.length < minimum) {
-      throw new NoiseException(
-          "Second Noise message of " + message.length + " bytes, need at least " + minimum);
-    }
-    remoteEphemeral = Arrays.copyOf(message, DH_LENGTH);
-    state.mixHash(remoteEphemeral);
-    state.mixKey(ephemeralKey.dh(remoteEphemeral));
-    remoteStatic =
-        state.decryptAndHash(
-            Arrays.copyOfRange(message, DH_LENGTH, DH_LENGTH + ENCRYPTED_KEY_LENGTH));
-    state.mixKey(ephemeralKey.dh(remoteStatic));
-    byte[] payload =
-        state.decryptAndHash(
-            Arrays.copyOfRange(message, DH_LENGTH + ENCRYPTED_KEY_LENGTH, message.length));
-    authenticate(payload);
-  }
-
-  // -> s, se
-  private byte[] writeThird() {
-    byte[] s = state.encryptAndHash(staticKey.publicKey());
-    state.mixKey(staticKey.dh(remoteEphemeral));
-    return concat(s, state.encryptAndHash(localPayload));
-  }
-
-  private void readThird(byte[] message) {
-    int minimum = ENCRYPTED_KEY_LENGTH + CipherState.TAG_LENGTH;
-    if (message.length < minimum) {
-      throw new NoiseException(
-          "Third Noise message of " + message.length + " bytes, need at least " + minimum);
-    }
-    remoteStatic = state.decryptAndHash(Arrays.copyOf(message, ENCRYPTED_KEY_LENGTH));
-    state.mixKey(ephemeralKey.dh(remoteStatic));
-    byte[] payload =
-        state.decryptAndHash(Arrays.copyOfRange(message, ENCRYPTED_KEY_LENGTH, message.length));
-    authenticate(payload);
-  }
-
   /** Verifies the remote payload against its static key and learns the remote peer id. */
-  private void authenticate(byte[] encodedPayload) {
+  private void authenticate(byte[] encodedPayload, byte[] remoteStatic) {
     NoiseHandshakePayload payload = NoiseHandshakePayload.decode(encodedPayload);
     PeerPublicKey identityKey;
     try {
@@ -257,7 +176,8 @@ public final class NoiseHandshake {
     } catch (KeyFormatException e) {
       throw new NoiseException("Peer sent an unusable identity key: " + e.getMessage(), e);
     }
-    if (!identityKey.verify(concat(SIGNATURE_PREFIX, remoteStatic), payload.identitySig())) {
+    if (!identityKey.verify(
+        XxHandshakeState.concat(SIGNATURE_PREFIX, remoteStatic), payload.identitySig())) {
       throw new NoiseException("Peer's signature over its Noise static key is invalid");
     }
     PeerId peerId = identityKey.toPeerId();
@@ -269,26 +189,12 @@ public final class NoiseHandshake {
     remoteExtensions = payload.extensions().orElse(NoiseExtensions.NONE);
   }
 
-  private void advance() {
-    step++;
-    if (step == 3) {
-      byte[][] keys = state.split();
-      CipherState initiatorToResponder = new CipherState(keys[0]);
-      CipherState responderToInitiator = new CipherState(keys[1]);
+  private void completeIfDone() {
+    if (xx.isComplete() && session == null) {
+      CipherState[] ciphers = xx.split();
       session =
-          initiator
-              ? new NoiseSession(
-                  initiatorToResponder,
-                  responderToInitiator,
-                  remotePeerId,
-                  remoteExtensions,
-                  state.handshakeHash())
-              : new NoiseSession(
-                  responderToInitiator,
-                  initiatorToResponder,
-                  remotePeerId,
-                  remoteExtensions,
-                  state.handshakeHash());
+          new NoiseSession(
+              ciphers[0], ciphers[1], remotePeerId, remoteExtensions, xx.handshakeHash());
     }
   }
 
@@ -296,11 +202,5 @@ public final class NoiseHandshake {
     if (failed) {
       throw new IllegalStateException("Noise handshake already failed");
     }
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
   }
 }
