@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <pre>
  *   -> e                      (initiator, empty payload)
- *   <- e, ee, s, es           (responder, its libp2p payload)
+ *   &lt;- e, ee, s, es           (responder, its libp2p payload)
  *   -> s, se                  (initiator, its libp2p payload)
  * </pre>
  *
@@ -124,7 +124,13 @@ public final class NoiseHandshake {
       throw new IllegalStateException("Not this side's turn to write (message " + xx.step() + ")");
     }
     // libp2p sends no payload in the first message; the identity goes in messages 2 and 3.
-    byte[] message = xx.writeMessage(xx.step() == 0 ? new byte[0] : localPayload);
+    byte[] message;
+    try {
+      message = xx.writeMessage(xx.step() == 0 ? new byte[0] : localPayload);
+    } catch (NoiseException e) {
+      failed = true; // a small-order key from the peer
+      throw e;
+    }
     completeIfDone();
     return message;
   }
