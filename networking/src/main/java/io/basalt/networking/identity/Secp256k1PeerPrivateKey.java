@@ -63,6 +63,16 @@ public final class Secp256k1PeerPrivateKey implements PeerPrivateKey {
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other instanceof Secp256k1PeerPrivateKey that && key.equals(that.key);
+  }
+
+  @Override
+  public int hashCode() {
+    return publicKey.hashCode();
+  }
+
+  @Override
   public String toString() {
     return "Secp256k1PeerPrivateKey[" + publicKey.toPeerId() + "]";
   }

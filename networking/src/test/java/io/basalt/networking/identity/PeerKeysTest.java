@@ -26,6 +26,7 @@ class PeerKeysTest {
     assertThat(key.publicKey().verify("other".getBytes(StandardCharsets.UTF_8), signature))
         .isFalse();
     assertThat(key.sign(MESSAGE)).isEqualTo(signature); // RFC 6979: deterministic
+    assertThat(PeerPrivateKey.fromProtobuf(key.toProtobuf())).isEqualTo(key);
   }
 
   @Test

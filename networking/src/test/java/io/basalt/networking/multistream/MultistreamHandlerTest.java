@@ -66,6 +66,26 @@ class MultistreamHandlerTest {
   }
 
   @Test
+  void shouldPassBytesPipelinedBehindTheProposalToTheNextHandler() {
+    Recorder end = new Recorder();
+    EmbeddedChannel listener =
+        new EmbeddedChannel(
+            new MultistreamHandler(new MultistreamResponder(List.of("/noise"))), end);
+    byte[] opening = new MultistreamInitiator(List.of("/noise")).start();
+    byte[] withData = MultistreamNegotiatorTest.concat(opening, new byte[] {0, 32, 5});
+    listener.writeInbound(Unpooled.wrappedBuffer(withData));
+    assertThat(end.events).containsExactly(new ProtocolNegotiatedEvent("/noise"));
+    assertThat(end.reads).containsExactly(new byte[] {0, 32, 5});
+    ByteBuf answer = listener.readOutbound();
+    assertThat(ByteBufUtil.getBytes(answer))
+        .isEqualTo(
+            MultistreamNegotiatorTest.concat(
+                MultistreamMessages.encode(MultistreamMessages.PROTOCOL_ID),
+                MultistreamMessages.encode("/noise")));
+    answer.release();
+  }
+
+  @Test
   void shouldCloseTheChannelWhenNegotiationFails() {
     Recorder end = new Recorder();
     EmbeddedChannel listener =
