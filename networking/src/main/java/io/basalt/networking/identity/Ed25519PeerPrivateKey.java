@@ -1,5 +1,6 @@
 package io.basalt.networking.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -72,7 +73,7 @@ public final class Ed25519PeerPrivateKey implements PeerPrivateKey {
     }
     Ed25519PeerPrivateKey key = new Ed25519PeerPrivateKey(seed, jdkKey, publicKey);
     // The JDK cannot derive the public key from a seed, so prove the pair matches by using it.
-    byte[] probe = "basalt-ed25519-key-check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] probe = "basalt-ed25519-key-check".getBytes(StandardCharsets.US_ASCII);
     if (!publicKey.verify(probe, key.sign(probe))) {
       throw new KeyFormatException("Ed25519 private key does not match its public key");
     }

@@ -54,7 +54,8 @@ public final class NoiseSession {
    */
   public byte[] encrypt(byte[] plaintext) {
     ByteArrayOutputStream out =
-        new ByteArrayOutputStream(plaintext.length + 18 * (1 + plaintext.length / 65519));
+        new ByteArrayOutputStream(
+            plaintext.length + 18 * (1 + plaintext.length / NoiseFrames.MAX_PLAINTEXT_LENGTH));
     for (int offset = 0; offset < plaintext.length; offset += NoiseFrames.MAX_PLAINTEXT_LENGTH) {
       int end = Math.min(plaintext.length, offset + NoiseFrames.MAX_PLAINTEXT_LENGTH);
       out.writeBytes(NoiseFrames.frame(encryptMessage(Arrays.copyOfRange(plaintext, offset, end))));

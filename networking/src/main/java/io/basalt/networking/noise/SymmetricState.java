@@ -3,6 +3,7 @@ package io.basalt.networking.noise;
 import io.basalt.common.crypto.Hash;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -18,7 +19,7 @@ final class SymmetricState {
 
   SymmetricState(String protocolName) {
     byte[] name = protocolName.getBytes(StandardCharsets.US_ASCII);
-    h = name.length <= 32 ? java.util.Arrays.copyOf(name, 32) : Hash.sha256(name);
+    h = name.length <= 32 ? Arrays.copyOf(name, 32) : Hash.sha256(name);
     ck = h.clone();
   }
 
@@ -57,7 +58,7 @@ final class SymmetricState {
   static byte[][] hkdf(byte[] chainingKey, byte[] inputKeyMaterial) {
     byte[] tempKey = hmac(chainingKey, inputKeyMaterial);
     byte[] first = hmac(tempKey, new byte[] {0x01});
-    byte[] secondInput = java.util.Arrays.copyOf(first, 33);
+    byte[] secondInput = Arrays.copyOf(first, 33);
     secondInput[32] = 0x02;
     byte[] second = hmac(tempKey, secondInput);
     return new byte[][] {first, second};

@@ -6,6 +6,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.XECPrivateKey;
 import java.security.interfaces.XECPublicKey;
@@ -13,6 +14,8 @@ import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPrivateKeySpec;
 import java.security.spec.XECPublicKeySpec;
 import java.util.Arrays;
+import java.util.HexFormat;
+import javax.crypto.KeyAgreement;
 
 /**
  * An X25519 key pair over the JDK, with keys in their RFC 7748 32-byte forms (the public key is the
@@ -86,15 +89,14 @@ public final class X25519KeyPair {
     }
   }
 
-  private static java.security.PublicKey publicKeyFromU(BigInteger u)
-      throws GeneralSecurityException {
+  private static PublicKey publicKeyFromU(BigInteger u) throws GeneralSecurityException {
     return KeyFactory.getInstance("X25519")
         .generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, u));
   }
 
-  private static byte[] agree(PrivateKey privateKey, java.security.PublicKey publicKey)
+  private static byte[] agree(PrivateKey privateKey, PublicKey publicKey)
       throws GeneralSecurityException {
-    javax.crypto.KeyAgreement agreement = javax.crypto.KeyAgreement.getInstance("X25519");
+    KeyAgreement agreement = KeyAgreement.getInstance("X25519");
     agreement.init(privateKey);
     agreement.doPhase(publicKey, true);
     return agreement.generateSecret();
@@ -119,7 +121,7 @@ public final class X25519KeyPair {
 
   @Override
   public String toString() {
-    return "X25519KeyPair[public=" + java.util.HexFormat.of().formatHex(publicKey) + "]";
+    return "X25519KeyPair[public=" + HexFormat.of().formatHex(publicKey) + "]";
   }
 
   @Override
