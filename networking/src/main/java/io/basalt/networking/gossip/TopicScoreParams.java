@@ -52,11 +52,12 @@ public record TopicScoreParams(
 
   /**
    * Moderate defaults for a topic carrying a steady message flow: P3 activates after 10 s in the
-   * mesh with a threshold of 1 delivery, invalid messages weigh heavily.
+   * mesh with a threshold of 1 delivery; invalid messages weigh heavily and are forgotten slowly
+   * (P4 decays by 1% per interval).
    */
   public static TopicScoreParams defaults() {
     return new TopicScoreParams(
         1.0, 0.01, 1_000, 3_600, 1.0, 0.5, 100, -1.0, 0.5, 100, 1, 2_000, 10_000, -1.0, 0.5, -100.0,
-        0.3);
+        0.99);
   }
 }
