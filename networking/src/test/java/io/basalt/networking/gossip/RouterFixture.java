@@ -54,6 +54,14 @@ final class RouterFixture {
     return peers;
   }
 
+  /** Connects one fake peer that subscribes to {@link #TOPIC}. */
+  GossipPeerId connect(int i, boolean outbound) {
+    GossipPeerId p = peer(i);
+    router.addPeer(p, GossipProtocol.MESHSUB_V11, outbound, Optional.empty());
+    router.onRpc(p, new Rpc(List.of(new Rpc.SubOpts(true, TOPIC)), List.of(), Rpc.Control.EMPTY));
+    return p;
+  }
+
   void subscribe() {
     router.subscribe(TOPIC, (id, m) -> delivered.add(m));
   }
