@@ -82,8 +82,9 @@ final class ControlHandler {
       String topic = graft.topic();
       Set<GossipPeerId> meshPeers = s.mesh.get(topic);
       if (meshPeers == null) {
-        // not our topic: refuse, without PX so as not to leak peers for unknown topics
-        out.prune(from, s.prune(from, topic, false, s.params.pruneBackoffMillis()));
+        // not our topic: refuse without PX (no peers leaked for unknown topics) and without
+        // remembering a backoff, so that arbitrary topic names cannot grow our state
+        out.prune(from, s.pruneMessage(from, topic, false, s.params.pruneBackoffMillis()));
         continue;
       }
       if (meshPeers.contains(from)) {

@@ -72,6 +72,13 @@ public record GossipParams(
         || historyGossip < 1
         || historyGossip > historyLength
         || heartbeatIntervalMillis <= 0
+        || opportunisticGraftTicks < 1
+        || opportunisticGraftPeers < 0
+        || prunePeers < 0
+        || maxIHaveLength < 0
+        || maxIHaveMessages < 0
+        || gossipRetransmission < 0
+        || !(gossipFactor >= 0 && gossipFactor <= 1)
         || maxPendingValidations < 1
         || maxSeenMessages < 1
         || maxCachedMessages < 1

@@ -125,6 +125,11 @@ final class RouterState {
    */
   Rpc.Prune prune(GossipPeerId peer, String topic, boolean px, long backoffMillis) {
     addBackoff(topic, peer, backoffMillis);
+    return pruneMessage(peer, topic, px, backoffMillis);
+  }
+
+  /** The PRUNE alone, without recording a backoff (for topics we do not track). */
+  Rpc.Prune pruneMessage(GossipPeerId peer, String topic, boolean px, long backoffMillis) {
     PeerState state = peers.get(peer);
     if (state == null || !state.protocol.supportsPeerExchange()) {
       return new Rpc.Prune(topic, List.of(), Optional.empty());

@@ -92,6 +92,7 @@ class GossipRouterTest {
     GossipPeerId p = f.connectSubscribed(3).get(0);
     f.router.onRpc(p, control(graft("other")));
     assertThat(f.prunesSentTo(p)).singleElement().satisfies(pr -> assertThat(pr.peers()).isEmpty());
+    assertThat(f.router.isBackedOff("other", p)).isFalse(); // no state for unknown topics
   }
 
   @Test
@@ -275,5 +276,58 @@ class GossipRouterTest {
     f.router.onRpc(RouterFixture.peer(5), Rpc.ofMessages(List.of(message("x"))));
     assertThat(f.delivered).isEmpty();
     assertThat(f.sent).isEmpty();
+  }
+
+  @Test
+  void fanoutPeersBecomeTheMeshOnSubscribe() {
+    RouterFixture f =
+        new RouterFixture(
+            GossipParams.defaults().withFloodPublish(false), PeerScoreParams.defaults());
+    f.connectSubscribed(12);
+    GossipRouter.PublishResult result = f.router.publish(TOPIC, Bytes.of(1));
+    java.util.Set<GossipPeerId> fanout = java.util.Set.copyOf(f.router.fanoutPeers(TOPIC));
+    assertThat(fanout).hasSize(f.params.d());
+    assertThat(result.recipients()).isEqualTo(f.params.d());
+    assertThat(f.router.publish(TOPIC, Bytes.of(1)).duplicate()).isTrue();
+    f.subscribe();
+    assertThat(f.router.meshPeers(TOPIC)).isEqualTo(fanout);
+    assertThat(f.router.fanoutPeers(TOPIC)).isEmpty();
+  }
+
+  @Test
+  void inconsistentParametersAreRefused() {
+    GossipParams d = GossipParams.defaults();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new GossipParams(
+                    8,
+                    9,
+                    12,
+                    d.dLazy(),
+                    d.dScore(),
+                    d.dOut(),
+                    d.historyLength(),
+                    d.historyGossip(),
+                    d.gossipFactor(),
+                    d.maxIHaveLength(),
+                    d.maxIHaveMessages(),
+                    d.iwantFollowupMillis(),
+                    d.gossipRetransmission(),
+                    d.pruneBackoffMillis(),
+                    d.unsubscribeBackoffMillis(),
+                    d.graftFloodThresholdMillis(),
+                    d.opportunisticGraftTicks(),
+                    d.opportunisticGraftPeers(),
+                    d.prunePeers(),
+                    d.heartbeatIntervalMillis(),
+                    d.fanoutTtlMillis(),
+                    d.seenTtlMillis(),
+                    d.floodPublish(),
+                    d.maxPendingValidations(),
+                    d.maxSeenMessages(),
+                    d.maxCachedMessages(),
+                    d.maxPromises(),
+                    d.maxTopicsPerPeer()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
