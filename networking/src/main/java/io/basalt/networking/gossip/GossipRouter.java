@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 import org.apache.tuweni.bytes.Bytes;
@@ -30,14 +29,13 @@ public final class GossipRouter {
 
   private final RouterState s;
   private final RpcSink sink;
-  private final Executor routerExecutor;
   private final MessageIdFunction messageIds;
   private final RpcLimits limits;
   private final ControlHandler control;
   private final GossipHeartbeat heartbeat;
   private final Map<String, MessageHandler> subscriptions = new HashMap<>();
   private final Map<String, TopicValidator> validators = new HashMap<>();
-  private int pendingValidations;
+  private final MessagePipeline pipeline;
 
   public GossipRouter(
       GossipParams params,
@@ -54,9 +52,11 @@ public final class GossipRouter {
     this.limits = limits;
     this.messageIds = messageIds;
     this.sink = sink;
-    this.routerExecutor = routerExecutor;
     this.control = new ControlHandler(s, pxListener);
     this.heartbeat = new GossipHeartbeat(s);
+    this.pipeline =
+        new MessagePipeline(
+            s, subscriptions, validators, messageIds, sink, routerExecutor, this::batch);
   }
 
   // ---- peers
@@ -219,7 +219,7 @@ public final class GossipRouter {
       handleSubscription(from, peer, sub);
     }
     for (PubMessage message : rpc.messages()) {
-      handleMessage(from, message, out);
+      pipeline.handle(from, message, out);
     }
     control.handle(from, rpc.control(), out);
     out.flush(sink);
@@ -243,88 +243,6 @@ public final class GossipRouter {
       Set<GossipPeerId> fanout = s.fanout.get(topic);
       if (fanout != null) {
         fanout.remove(from);
-      }
-    }
-  }
-
-  private void handleMessage(GossipPeerId from, PubMessage message, RpcBatch out) {
-    String topic = message.topic();
-    if (!subscriptions.containsKey(topic)) {
-      s.metrics.unsubscribedTopicMessages++;
-      return;
-    }
-    if (message.hasAuthorFields()) {
-      s.metrics.invalidAuthorFields++;
-      s.score.invalidMessage(from, topic);
-      return;
-    }
-    MessageId id = messageIds.apply(message);
-    long now = s.now();
-    s.promises.fulfill(id);
-    if (!s.seen.add(id, now)) {
-      s.metrics.duplicates++;
-      s.score.duplicateMessage(from, id, topic, now);
-      return;
-    }
-    s.score.messageReceived(from, id, now);
-    TopicValidator validator = validators.get(topic);
-    if (validator == null) {
-      onValidated(from, id, message, ValidationResult.ACCEPT, out);
-      return;
-    }
-    if (pendingValidations >= s.params.maxPendingValidations()) {
-      s.metrics.validationQueueFull++;
-      onValidated(from, id, message, ValidationResult.IGNORE, out);
-      return;
-    }
-    pendingValidations++;
-    CompletableFuture<ValidationResult> result;
-    try {
-      result = validator.validate(from, message);
-    } catch (RuntimeException e) {
-      result = CompletableFuture.completedFuture(ValidationResult.IGNORE);
-    }
-    result.whenCompleteAsync(
-        (r, error) -> {
-          pendingValidations--;
-          RpcBatch later = batch();
-          onValidated(
-              from, id, message, error != null || r == null ? ValidationResult.IGNORE : r, later);
-          later.flush(sink);
-        },
-        routerExecutor);
-  }
-
-  private void onValidated(
-      GossipPeerId from, MessageId id, PubMessage message, ValidationResult result, RpcBatch out) {
-    long now = s.now();
-    switch (result) {
-      case REJECT -> {
-        s.metrics.rejected++;
-        s.score.messageRejected(id, message.topic(), now);
-      }
-      case IGNORE -> {
-        s.metrics.ignored++;
-        s.score.messageIgnored(id, now);
-      }
-      case ACCEPT -> {
-        s.metrics.accepted++;
-        s.score.messageAccepted(from, id, message.topic(), now);
-        s.mcache.put(id, message);
-        MessageHandler handler = subscriptions.get(message.topic());
-        if (handler == null) {
-          return; // unsubscribed while validating
-        }
-        try {
-          handler.onMessage(id, message);
-        } catch (RuntimeException e) {
-          s.metrics.handlerFailures++; // the application's failure must not break routing
-        }
-        for (GossipPeerId peer : s.mesh.getOrDefault(message.topic(), Set.of())) {
-          if (!peer.equals(from)) {
-            out.message(peer, message);
-          }
-        }
       }
     }
   }
@@ -370,7 +288,7 @@ public final class GossipRouter {
   }
 
   public int pendingValidations() {
-    return pendingValidations;
+    return pipeline.pendingValidations();
   }
 
   public GossipMetrics metrics() {

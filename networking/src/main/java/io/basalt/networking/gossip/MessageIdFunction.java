@@ -17,7 +17,10 @@ public interface MessageIdFunction {
             Bytes.concatenate(m.from().orElse(Bytes.EMPTY), m.seqno().orElse(Bytes.EMPTY)));
   }
 
-  /** SHA-256 of the data (content addressing, what StrictNoSign networks use). */
+  /**
+   * SHA-256 of the data, the raw 32-byte digest: what js-libp2p gossipsub uses by default under
+   * StrictNoSign ({@code msgIdFnStrictNoSign}).
+   */
   static MessageIdFunction sha256OfData() {
     return m -> new MessageId(io.basalt.common.crypto.Hash.sha256(m.data()));
   }

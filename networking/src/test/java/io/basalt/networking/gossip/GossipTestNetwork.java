@@ -59,6 +59,7 @@ final class GossipTestNetwork {
 
   final ManualClock clock = new ManualClock(1_000_000);
   final List<Node> nodes = new ArrayList<>();
+  private final Map<GossipPeerId, Node> byId = new HashMap<>();
   final ArrayDeque<Delivery> inflight = new ArrayDeque<>();
   final Set<Set<GossipPeerId>> links = new HashSet<>();
   final long seed;
@@ -76,7 +77,9 @@ final class GossipTestNetwork {
     this.seed = seed;
     this.wire = wire;
     for (int i = 0; i < size; i++) {
-      nodes.add(new Node(i, params, scoreParams, thresholds));
+      Node node = new Node(i, params, scoreParams, thresholds);
+      nodes.add(node);
+      byId.put(node.id, node);
     }
   }
 
@@ -150,7 +153,7 @@ final class GossipTestNetwork {
   }
 
   Node nodeOf(GossipPeerId id) {
-    return nodes.stream().filter(n -> n.id.equals(id)).findFirst().orElseThrow();
+    return byId.get(id);
   }
 
   /** Advances the clock one heartbeat interval and runs every node's heartbeat. */
