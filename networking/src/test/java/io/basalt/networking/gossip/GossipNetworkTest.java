@@ -161,4 +161,25 @@ class GossipNetworkTest {
       assertThat(node.received(TOPIC)).hasSize(11).doesNotContain(payload(node.index));
     }
   }
+
+  @Test
+  void lostMessageIsRecoveredThroughIhaveAndIwant() {
+    GossipTestNetwork net = GossipTestNetwork.withDefaults(16, 8);
+    net.connectRandom(7);
+    for (int i = 0; i < 15; i++) {
+      net.connect(15, i); // more neighbours than D_high: some are outside its mesh and gossip
+    }
+    net.nodes.forEach(n -> n.subscribe(TOPIC));
+    net.deliverAll();
+    net.heartbeats(5);
+    GossipTestNetwork.Node victim = net.node(15);
+    assertThat(victim.router.meshPeers(TOPIC).size()).isLessThan(15);
+    net.lose = d -> d.to().equals(victim.id) && !d.rpc().messages().isEmpty();
+    net.node(0).router.publish(TOPIC, payload(42));
+    net.deliverAll();
+    assertThat(victim.received(TOPIC)).isEmpty();
+    net.lose = d -> false;
+    net.heartbeats(3); // gossip windows cover the message for 3 heartbeats
+    assertThat(victim.received(TOPIC)).containsExactly(payload(42));
+  }
 }

@@ -65,6 +65,10 @@ final class GossipTestNetwork {
   final long seed;
   final boolean wire;
   long delivered;
+
+  /** Deliveries matching this are lost in transit (simulated loss). */
+  java.util.function.Predicate<Delivery> lose = d -> false;
+
   int pxOffers;
 
   GossipTestNetwork(
@@ -145,7 +149,7 @@ final class GossipTestNetwork {
         throw new AssertionError("delivery did not settle");
       }
       Delivery d = inflight.poll();
-      if (connected(d.from(), d.to())) {
+      if (connected(d.from(), d.to()) && !lose.test(d)) {
         nodeOf(d.to()).router.onRpc(d.from(), d.rpc());
         delivered++;
       }
