@@ -94,7 +94,7 @@ public record GossipParams(
         1_000, 60_000, 120_000, true, 1_024, 100_000, 50_000, 10_000, 1_000);
   }
 
-  /** Backoff extended by one heartbeat so that we never regraft a peer still backing us off. */
+  /** Slack added to a backoff before we graft again, so that we never graft too early. */
   long backoffSlackMillis() {
     return heartbeatIntervalMillis;
   }

@@ -84,28 +84,33 @@ final class RouterState {
     return topicPeers.getOrDefault(topic, Set.of());
   }
 
+  /**
+   * Whether we must not graft {@code peer} into {@code topic}: its backoff, plus one heartbeat of
+   * slack so that we never graft a peer whose own backoff has not quite ended.
+   */
   boolean backedOff(String topic, GossipPeerId peer) {
     Long until = backoff.getOrDefault(topic, Map.of()).get(peer);
-    return until != null && until > now();
+    return until != null && until + params.backoffSlackMillis() > now();
   }
 
+  /** The exact end of the backoff (no slack): a GRAFT before it is a protocol violation. */
   Optional<Long> backoffExpiry(String topic, GossipPeerId peer) {
     return Optional.ofNullable(backoff.getOrDefault(topic, Map.of()).get(peer));
   }
 
   /** Starts or extends a backoff; {@code millis} is clamped to a day. */
   void addBackoff(String topic, GossipPeerId peer, long millis) {
-    long until =
-        now() + Math.min(Math.max(millis, 0), MAX_BACKOFF_MILLIS) + params.backoffSlackMillis();
+    long until = now() + Math.min(Math.max(millis, 0), MAX_BACKOFF_MILLIS);
     backoff.computeIfAbsent(topic, t -> new HashMap<>()).merge(peer, until, Math::max);
   }
 
   void expireBackoff() {
     long now = now();
+    long slack = params.backoffSlackMillis();
     Iterator<Map<GossipPeerId, Long>> it = backoff.values().iterator();
     while (it.hasNext()) {
       Map<GossipPeerId, Long> byPeer = it.next();
-      byPeer.values().removeIf(until -> until <= now);
+      byPeer.values().removeIf(until -> until + slack <= now);
       if (byPeer.isEmpty()) {
         it.remove();
       }

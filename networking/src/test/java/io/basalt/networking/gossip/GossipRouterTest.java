@@ -330,4 +330,17 @@ class GossipRouterTest {
                     d.maxTopicsPerPeer()))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void graftRightAfterTheBackoffEndsIsAcceptedWithoutPenalty() {
+    RouterFixture f = new RouterFixture();
+    f.subscribe();
+    GossipPeerId p = f.connectSubscribed(1).get(0);
+    f.heartbeat();
+    f.router.onRpc(p, control(prune(TOPIC, List.of(), Optional.of(60L))));
+    f.clock.advance(60_000); // backoff over; our one-heartbeat slack is not theirs to honour
+    f.router.onRpc(p, control(graft(TOPIC)));
+    assertThat(f.router.meshPeers(TOPIC)).containsExactly(p);
+    assertThat(f.router.score(p)).isZero();
+  }
 }
