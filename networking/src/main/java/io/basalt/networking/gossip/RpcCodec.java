@@ -5,7 +5,6 @@ import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import io.basalt.networking.gossip.RpcDecodeException.Reason;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -20,116 +19,188 @@ public final class RpcCodec {
 
   private RpcCodec() {}
 
-  /** Encodes an RPC frame. */
+  /** Encodes an RPC frame. Sizes are computed first, so the frame is written in one array. */
   public static byte[] encode(Rpc rpc) {
-    return write(
-        out -> {
-          for (Rpc.SubOpts sub : rpc.subscriptions()) {
-            out.writeByteArray(1, encodeSubOpts(sub));
-          }
-          for (PubMessage message : rpc.messages()) {
-            out.writeByteArray(2, encodeMessage(message));
-          }
-          if (!rpc.control().isEmpty()) {
-            out.writeByteArray(3, encodeControl(rpc.control()));
-          }
-        });
+    byte[] frame = new byte[rpcSize(rpc)];
+    CodedOutputStream out = CodedOutputStream.newInstance(frame);
+    try {
+      for (Rpc.SubOpts sub : rpc.subscriptions()) {
+        header(out, 1, subOptsSize(sub));
+        out.writeBool(1, sub.subscribe());
+        out.writeString(2, sub.topic());
+      }
+      for (PubMessage message : rpc.messages()) {
+        header(out, 2, messageSize(message));
+        writeMessage(out, message);
+      }
+      if (!rpc.control().isEmpty()) {
+        header(out, 3, controlSize(rpc.control()));
+        writeControl(out, rpc.control());
+      }
+      out.checkNoSpaceLeft();
+    } catch (IOException e) {
+      throw new UncheckedIOException("protobuf size computation out of step with writing", e);
+    }
+    return frame;
   }
 
   /** Encodes one {@code Message}, e.g. to measure it against size limits. */
   public static byte[] encodeMessage(PubMessage m) {
-    return write(
-        out -> {
-          writeOptional(out, 1, m.from());
-          out.writeByteArray(2, m.data().toArrayUnsafe());
-          writeOptional(out, 3, m.seqno());
-          out.writeString(4, m.topic());
-          writeOptional(out, 5, m.signature());
-          writeOptional(out, 6, m.key());
-        });
+    byte[] bytes = new byte[messageSize(m)];
+    try {
+      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+      writeMessage(out, m);
+      out.checkNoSpaceLeft();
+    } catch (IOException e) {
+      throw new UncheckedIOException("protobuf size computation out of step with writing", e);
+    }
+    return bytes;
   }
 
-  private static byte[] encodeSubOpts(Rpc.SubOpts sub) {
-    return write(
-        out -> {
-          out.writeBool(1, sub.subscribe());
-          out.writeString(2, sub.topic());
-        });
+  private static void writeMessage(CodedOutputStream out, PubMessage m) throws IOException {
+    writeOptional(out, 1, m.from());
+    writeBytes(out, 2, m.data());
+    writeOptional(out, 3, m.seqno());
+    out.writeString(4, m.topic());
+    writeOptional(out, 5, m.signature());
+    writeOptional(out, 6, m.key());
   }
 
-  private static byte[] encodeControl(Rpc.Control control) {
-    return write(
-        out -> {
-          for (Rpc.IHave ihave : control.ihave()) {
-            out.writeByteArray(
-                1,
-                write(
-                    o -> {
-                      o.writeString(1, ihave.topic());
-                      for (MessageId id : ihave.messageIds()) {
-                        o.writeByteArray(2, id.bytes().toArrayUnsafe());
-                      }
-                    }));
-          }
-          for (Rpc.IWant iwant : control.iwant()) {
-            out.writeByteArray(
-                2,
-                write(
-                    o -> {
-                      for (MessageId id : iwant.messageIds()) {
-                        o.writeByteArray(1, id.bytes().toArrayUnsafe());
-                      }
-                    }));
-          }
-          for (Rpc.Graft graft : control.graft()) {
-            out.writeByteArray(3, write(o -> o.writeString(1, graft.topic())));
-          }
-          for (Rpc.Prune prune : control.prune()) {
-            out.writeByteArray(4, encodePrune(prune));
-          }
-        });
+  private static void writeControl(CodedOutputStream out, Rpc.Control control) throws IOException {
+    for (Rpc.IHave ihave : control.ihave()) {
+      header(out, 1, ihaveSize(ihave));
+      out.writeString(1, ihave.topic());
+      for (MessageId id : ihave.messageIds()) {
+        writeBytes(out, 2, id.bytes());
+      }
+    }
+    for (Rpc.IWant iwant : control.iwant()) {
+      header(out, 2, iwantSize(iwant));
+      for (MessageId id : iwant.messageIds()) {
+        writeBytes(out, 1, id.bytes());
+      }
+    }
+    for (Rpc.Graft graft : control.graft()) {
+      header(out, 3, CodedOutputStream.computeStringSize(1, graft.topic()));
+      out.writeString(1, graft.topic());
+    }
+    for (Rpc.Prune prune : control.prune()) {
+      header(out, 4, pruneSize(prune));
+      out.writeString(1, prune.topic());
+      for (Rpc.PeerInfo info : prune.peers()) {
+        header(out, 2, peerInfoSize(info));
+        writeOptional(out, 1, info.peerId());
+        writeOptional(out, 2, info.signedPeerRecord());
+      }
+      if (prune.backoffSeconds().isPresent()) {
+        out.writeUInt64(3, prune.backoffSeconds().get());
+      }
+    }
   }
 
-  private static byte[] encodePrune(Rpc.Prune prune) {
-    return write(
-        out -> {
-          out.writeString(1, prune.topic());
-          for (Rpc.PeerInfo info : prune.peers()) {
-            out.writeByteArray(
-                2,
-                write(
-                    o -> {
-                      writeOptional(o, 1, info.peerId());
-                      writeOptional(o, 2, info.signedPeerRecord());
-                    }));
-          }
-          if (prune.backoffSeconds().isPresent()) {
-            out.writeUInt64(3, prune.backoffSeconds().get());
-          }
-        });
+  private static void header(CodedOutputStream out, int field, int size) throws IOException {
+    out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    out.writeUInt32NoTag(size);
+  }
+
+  private static void writeBytes(CodedOutputStream out, int field, Bytes value) throws IOException {
+    header(out, field, value.size());
+    out.writeRawBytes(value.toArrayUnsafe());
   }
 
   private static void writeOptional(CodedOutputStream out, int field, Optional<Bytes> value)
       throws IOException {
     if (value.isPresent()) {
-      out.writeByteArray(field, value.get().toArrayUnsafe());
+      writeBytes(out, field, value.get());
     }
   }
 
-  private interface Writer {
-    void write(CodedOutputStream out) throws IOException;
+  // ---- sizes (protobuf: tag + length varint + body for every length-delimited field)
+
+  private static int delimited(int field, int size) {
+    return CodedOutputStream.computeTagSize(field)
+        + CodedOutputStream.computeUInt32SizeNoTag(size)
+        + size;
   }
 
-  private static byte[] write(Writer writer) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-    CodedOutputStream out = CodedOutputStream.newInstance(bytes, 256);
-    try {
-      writer.write(out);
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("in-memory protobuf write failed", e);
+  private static int bytesSize(int field, Optional<Bytes> value) {
+    return value.map(v -> delimited(field, v.size())).orElse(0);
+  }
+
+  private static int rpcSize(Rpc rpc) {
+    int size = 0;
+    for (Rpc.SubOpts sub : rpc.subscriptions()) {
+      size += delimited(1, subOptsSize(sub));
     }
-    return bytes.toByteArray();
+    for (PubMessage message : rpc.messages()) {
+      size += delimited(2, messageSize(message));
+    }
+    if (!rpc.control().isEmpty()) {
+      size += delimited(3, controlSize(rpc.control()));
+    }
+    return size;
+  }
+
+  private static int subOptsSize(Rpc.SubOpts sub) {
+    return CodedOutputStream.computeBoolSize(1, sub.subscribe())
+        + CodedOutputStream.computeStringSize(2, sub.topic());
+  }
+
+  private static int messageSize(PubMessage m) {
+    return bytesSize(1, m.from())
+        + delimited(2, m.data().size())
+        + bytesSize(3, m.seqno())
+        + CodedOutputStream.computeStringSize(4, m.topic())
+        + bytesSize(5, m.signature())
+        + bytesSize(6, m.key());
+  }
+
+  private static int controlSize(Rpc.Control control) {
+    int size = 0;
+    for (Rpc.IHave ihave : control.ihave()) {
+      size += delimited(1, ihaveSize(ihave));
+    }
+    for (Rpc.IWant iwant : control.iwant()) {
+      size += delimited(2, iwantSize(iwant));
+    }
+    for (Rpc.Graft graft : control.graft()) {
+      size += delimited(3, CodedOutputStream.computeStringSize(1, graft.topic()));
+    }
+    for (Rpc.Prune prune : control.prune()) {
+      size += delimited(4, pruneSize(prune));
+    }
+    return size;
+  }
+
+  private static int ihaveSize(Rpc.IHave ihave) {
+    int size = CodedOutputStream.computeStringSize(1, ihave.topic());
+    for (MessageId id : ihave.messageIds()) {
+      size += delimited(2, id.bytes().size());
+    }
+    return size;
+  }
+
+  private static int iwantSize(Rpc.IWant iwant) {
+    int size = 0;
+    for (MessageId id : iwant.messageIds()) {
+      size += delimited(1, id.bytes().size());
+    }
+    return size;
+  }
+
+  private static int pruneSize(Rpc.Prune prune) {
+    int size = CodedOutputStream.computeStringSize(1, prune.topic());
+    for (Rpc.PeerInfo info : prune.peers()) {
+      size += delimited(2, peerInfoSize(info));
+    }
+    if (prune.backoffSeconds().isPresent()) {
+      size += CodedOutputStream.computeUInt64Size(3, prune.backoffSeconds().get());
+    }
+    return size;
+  }
+
+  private static int peerInfoSize(Rpc.PeerInfo info) {
+    return bytesSize(1, info.peerId()) + bytesSize(2, info.signedPeerRecord());
   }
 
   /**
