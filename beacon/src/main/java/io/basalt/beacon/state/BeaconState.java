@@ -103,7 +103,7 @@ public final class BeaconState {
   public BeaconState updated(Consumer<MutableBeaconState> changes) {
     MutableBeaconState mutable = new MutableBeaconState(this);
     changes.accept(mutable);
-    return mutable.commit(schemas);
+    return mutable.snapshot();
   }
 
   /** {@code hash_tree_root(state)}, computed once per state. */

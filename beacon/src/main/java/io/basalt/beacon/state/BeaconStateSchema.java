@@ -95,7 +95,7 @@ public final class BeaconStateSchema {
     BeaconBlockHeader zeroHeader =
         new BeaconBlockHeader(
             Slot.ZERO, ValidatorIndex.ZERO, Bytes32.ZERO, Bytes32.ZERO, Bytes32.ZERO);
-    return new MutableBeaconState()
+    return new MutableBeaconState(s)
         .setGenesisTime(UInt64.ZERO)
         .setGenesisValidatorsRoot(Bytes32.ZERO)
         .setSlot(Slot.ZERO)
@@ -122,12 +122,12 @@ public final class BeaconStateSchema {
         .setPendingDeposits(s.pendingDeposits().empty())
         .setPendingWithdrawals(s.pendingWithdrawals().empty())
         .setNextWithdrawalIndex(UInt64.ZERO)
-        .commit(s);
+        .snapshot();
   }
 
   @SuppressWarnings("unchecked")
   private static BeaconState fromValues(BeaconSchemas s, Object[] v) {
-    MutableBeaconState m = new MutableBeaconState();
+    MutableBeaconState m = new MutableBeaconState(s);
     m.setGenesisTime((UInt64) v[0]);
     m.setGenesisValidatorsRoot((Bytes32) v[1]);
     m.setSlot((Slot) v[2]);
@@ -153,6 +153,6 @@ public final class BeaconStateSchema {
     m.setPendingDeposits((ListView<PendingDeposit>) v[22]);
     m.setPendingWithdrawals((ListView<PendingWithdrawal>) v[23]);
     m.setNextWithdrawalIndex((UInt64) v[24]);
-    return m.commit(s);
+    return m.snapshot();
   }
 }

@@ -51,10 +51,15 @@ public final class MutableBeaconState {
   private ListView<PendingWithdrawal> pendingWithdrawals;
   private UInt64 nextWithdrawalIndex;
 
+  private final BeaconSchemas schemas;
+
   /** All fields unset: the caller sets every one before committing. */
-  MutableBeaconState() {}
+  MutableBeaconState(BeaconSchemas schemas) {
+    this.schemas = schemas;
+  }
 
   MutableBeaconState(BeaconState state) {
+    this.schemas = state.schemas();
     this.genesisTime = state.genesisTime();
     this.genesisValidatorsRoot = state.genesisValidatorsRoot();
     this.slot = state.slot();
@@ -370,8 +375,17 @@ public final class MutableBeaconState {
     return this;
   }
 
-  /** The state holding the changes, sharing every unchanged subtree. */
-  BeaconState commit(BeaconSchemas schemas) {
+  /**
+   * An immutable state holding the changes made so far, so that the read-only helpers (accessors,
+   * predicates) can be used in the middle of an update. Cheap: it shares every tree and hashes
+   * nothing.
+   */
+  public BeaconState snapshot() {
     return new BeaconState(schemas, this);
+  }
+
+  /** The schemas of the state being changed. */
+  public BeaconSchemas schemas() {
+    return schemas;
   }
 }
