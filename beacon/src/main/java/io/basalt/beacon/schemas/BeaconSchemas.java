@@ -95,18 +95,15 @@ public final class BeaconSchemas {
         ContainerSchema.ofRecord(
             AttesterSlashing.class,
             field(
-                "attestation_1", attestations.indexedAttestation(), AttesterSlashing::attestation1),
+                "attestation1", attestations.indexedAttestation(), AttesterSlashing::attestation1),
             field(
-                "attestation_2",
-                attestations.indexedAttestation(),
-                AttesterSlashing::attestation2));
+                "attestation2", attestations.indexedAttestation(), AttesterSlashing::attestation2));
     this.aggregateAndProof =
         ContainerSchema.ofRecord(
             AggregateAndProof.class,
-            field("aggregator_index", SszTypes.VALIDATOR_INDEX, AggregateAndProof::aggregatorIndex),
+            field("aggregatorIndex", SszTypes.VALIDATOR_INDEX, AggregateAndProof::aggregatorIndex),
             field("aggregate", attestations.attestation(), AggregateAndProof::aggregate),
-            field(
-                "selection_proof", ConsensusSsz.BLS_SIGNATURE, AggregateAndProof::selectionProof));
+            field("selectionProof", ConsensusSsz.BLS_SIGNATURE, AggregateAndProof::selectionProof));
     this.signedAggregateAndProof =
         ContainerSchema.ofRecord(
             SignedAggregateAndProof.class,
@@ -115,14 +112,14 @@ public final class BeaconSchemas {
     this.beaconBlockBody =
         ContainerSchema.ofRecord(
             BeaconBlockBody.class,
-            field("randao_reveal", ConsensusSsz.BLS_SIGNATURE, BeaconBlockBody::randaoReveal),
+            field("randaoReveal", ConsensusSsz.BLS_SIGNATURE, BeaconBlockBody::randaoReveal),
             field("graffiti", SszTypes.BYTES32, BeaconBlockBody::graffiti),
             field(
-                "proposer_slashings",
+                "proposerSlashings",
                 SszTypes.list(ProposerSlashing.SSZ, config.maxProposerSlashings()),
                 BeaconBlockBody::proposerSlashings),
             field(
-                "attester_slashings",
+                "attesterSlashings",
                 SszTypes.list(attesterSlashing, config.maxAttesterSlashings()),
                 BeaconBlockBody::attesterSlashings),
             field(
@@ -134,20 +131,20 @@ public final class BeaconSchemas {
                 SszTypes.list(Deposit.SSZ, config.maxDeposits()),
                 BeaconBlockBody::deposits),
             field(
-                "voluntary_exits",
+                "voluntaryExits",
                 SszTypes.list(SignedVoluntaryExit.SSZ, config.maxVoluntaryExits()),
                 BeaconBlockBody::voluntaryExits),
             field(
-                "shard_headers",
+                "shardHeaders",
                 SszTypes.list(SignedShardBlockHeader.SSZ, shardHeadersPerBlock),
                 BeaconBlockBody::shardHeaders));
     this.beaconBlock =
         ContainerSchema.ofRecord(
             BeaconBlock.class,
             field("slot", SszTypes.SLOT, BeaconBlock::slot),
-            field("proposer_index", SszTypes.VALIDATOR_INDEX, BeaconBlock::proposerIndex),
-            field("parent_root", SszTypes.BYTES32, BeaconBlock::parentRoot),
-            field("state_root", SszTypes.BYTES32, BeaconBlock::stateRoot),
+            field("proposerIndex", SszTypes.VALIDATOR_INDEX, BeaconBlock::proposerIndex),
+            field("parentRoot", SszTypes.BYTES32, BeaconBlock::parentRoot),
+            field("stateRoot", SszTypes.BYTES32, BeaconBlock::stateRoot),
             field("body", beaconBlockBody, BeaconBlock::body));
     this.signedBeaconBlock =
         ContainerSchema.ofRecord(

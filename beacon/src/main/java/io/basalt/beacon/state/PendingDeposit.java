@@ -27,7 +27,7 @@ public record PendingDeposit(
       ContainerSchema.ofRecord(
           PendingDeposit.class,
           field("pubkey", ConsensusSsz.BLS_PUBKEY, PendingDeposit::pubkey),
-          field("withdrawal_address", ConsensusSsz.ADDRESS, PendingDeposit::withdrawalAddress),
+          field("withdrawalAddress", ConsensusSsz.ADDRESS, PendingDeposit::withdrawalAddress),
           field("amount", SszTypes.GWEI, PendingDeposit::amount),
           field("signature", ConsensusSsz.BLS_SIGNATURE, PendingDeposit::signature));
 

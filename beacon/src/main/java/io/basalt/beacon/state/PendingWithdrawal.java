@@ -25,7 +25,7 @@ public record PendingWithdrawal(
       ContainerSchema.ofRecord(
           PendingWithdrawal.class,
           field("index", SszTypes.UINT64, PendingWithdrawal::index),
-          field("validator_index", SszTypes.VALIDATOR_INDEX, PendingWithdrawal::validatorIndex),
+          field("validatorIndex", SszTypes.VALIDATOR_INDEX, PendingWithdrawal::validatorIndex),
           field("address", ConsensusSsz.ADDRESS, PendingWithdrawal::address),
           field("amount", SszTypes.GWEI, PendingWithdrawal::amount));
 

@@ -34,16 +34,14 @@ public record Validator(
       ContainerSchema.ofRecord(
           Validator.class,
           field("pubkey", ConsensusSsz.BLS_PUBKEY, Validator::pubkey),
-          field("withdrawal_credentials", SszTypes.BYTES32, Validator::withdrawalCredentials),
-          field("effective_balance", SszTypes.GWEI, Validator::effectiveBalance),
+          field("withdrawalCredentials", SszTypes.BYTES32, Validator::withdrawalCredentials),
+          field("effectiveBalance", SszTypes.GWEI, Validator::effectiveBalance),
           field("slashed", SszTypes.BOOLEAN, Validator::slashed),
           field(
-              "activation_eligibility_epoch",
-              SszTypes.EPOCH,
-              Validator::activationEligibilityEpoch),
-          field("activation_epoch", SszTypes.EPOCH, Validator::activationEpoch),
-          field("exit_epoch", SszTypes.EPOCH, Validator::exitEpoch),
-          field("withdrawable_epoch", SszTypes.EPOCH, Validator::withdrawableEpoch));
+              "activationEligibilityEpoch", SszTypes.EPOCH, Validator::activationEligibilityEpoch),
+          field("activationEpoch", SszTypes.EPOCH, Validator::activationEpoch),
+          field("exitEpoch", SszTypes.EPOCH, Validator::exitEpoch),
+          field("withdrawableEpoch", SszTypes.EPOCH, Validator::withdrawableEpoch));
 
   public Validator {
     Objects.requireNonNull(pubkey, "pubkey");

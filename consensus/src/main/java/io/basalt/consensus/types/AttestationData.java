@@ -28,10 +28,10 @@ public record AttestationData(
           AttestationData.class,
           field("slot", SszTypes.SLOT, AttestationData::slot),
           field("shard", ConsensusSsz.SHARD, AttestationData::shard),
-          field("beacon_block_root", SszTypes.BYTES32, AttestationData::beaconBlockRoot),
+          field("beaconBlockRoot", SszTypes.BYTES32, AttestationData::beaconBlockRoot),
           field("source", Checkpoint.SSZ, AttestationData::source),
           field("target", Checkpoint.SSZ, AttestationData::target),
-          field("shard_head_root", SszTypes.BYTES32, AttestationData::shardHeadRoot));
+          field("shardHeadRoot", SszTypes.BYTES32, AttestationData::shardHeadRoot));
 
   public AttestationData {
     Objects.requireNonNull(slot, "slot");

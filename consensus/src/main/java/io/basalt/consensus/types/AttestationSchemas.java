@@ -21,14 +21,14 @@ public final class AttestationSchemas {
     this.attestation =
         ContainerSchema.ofRecord(
             Attestation.class,
-            field("aggregation_bits", SszTypes.bitlist(maxCommittee), Attestation::aggregationBits),
+            field("aggregationBits", SszTypes.bitlist(maxCommittee), Attestation::aggregationBits),
             field("data", AttestationData.SSZ, Attestation::data),
             field("signature", ConsensusSsz.BLS_SIGNATURE, Attestation::signature));
     this.indexedAttestation =
         ContainerSchema.ofRecord(
             IndexedAttestation.class,
             field(
-                "attesting_indices",
+                "attestingIndices",
                 SszTypes.list(SszTypes.VALIDATOR_INDEX, maxCommittee),
                 IndexedAttestation::attestingIndices),
             field("data", AttestationData.SSZ, IndexedAttestation::data),

@@ -18,8 +18,8 @@ public record Fork(Bytes4 previousVersion, Bytes4 currentVersion, Epoch epoch) {
   public static final ContainerSchema<Fork> SSZ =
       ContainerSchema.ofRecord(
           Fork.class,
-          field("previous_version", ConsensusSsz.VERSION, Fork::previousVersion),
-          field("current_version", ConsensusSsz.VERSION, Fork::currentVersion),
+          field("previousVersion", ConsensusSsz.VERSION, Fork::previousVersion),
+          field("currentVersion", ConsensusSsz.VERSION, Fork::currentVersion),
           field("epoch", SszTypes.EPOCH, Fork::epoch));
 
   public Fork {

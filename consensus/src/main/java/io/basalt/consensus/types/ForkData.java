@@ -13,8 +13,8 @@ public record ForkData(Bytes4 currentVersion, Bytes32 genesisValidatorsRoot) {
   public static final ContainerSchema<ForkData> SSZ =
       ContainerSchema.ofRecord(
           ForkData.class,
-          field("current_version", ConsensusSsz.VERSION, ForkData::currentVersion),
-          field("genesis_validators_root", SszTypes.BYTES32, ForkData::genesisValidatorsRoot));
+          field("currentVersion", ConsensusSsz.VERSION, ForkData::currentVersion),
+          field("genesisValidatorsRoot", SszTypes.BYTES32, ForkData::genesisValidatorsRoot));
 
   public ForkData {
     Objects.requireNonNull(currentVersion, "currentVersion");

@@ -13,7 +13,7 @@ public record SigningData(Bytes32 objectRoot, Bytes32 domain) {
   public static final ContainerSchema<SigningData> SSZ =
       ContainerSchema.ofRecord(
           SigningData.class,
-          field("object_root", SszTypes.BYTES32, SigningData::objectRoot),
+          field("objectRoot", SszTypes.BYTES32, SigningData::objectRoot),
           field("domain", SszTypes.BYTES32, SigningData::domain));
 
   public SigningData {

@@ -24,10 +24,10 @@ public record BeaconBlockHeader(
       ContainerSchema.ofRecord(
           BeaconBlockHeader.class,
           field("slot", SszTypes.SLOT, BeaconBlockHeader::slot),
-          field("proposer_index", SszTypes.VALIDATOR_INDEX, BeaconBlockHeader::proposerIndex),
-          field("parent_root", SszTypes.BYTES32, BeaconBlockHeader::parentRoot),
-          field("state_root", SszTypes.BYTES32, BeaconBlockHeader::stateRoot),
-          field("body_root", SszTypes.BYTES32, BeaconBlockHeader::bodyRoot));
+          field("proposerIndex", SszTypes.VALIDATOR_INDEX, BeaconBlockHeader::proposerIndex),
+          field("parentRoot", SszTypes.BYTES32, BeaconBlockHeader::parentRoot),
+          field("stateRoot", SszTypes.BYTES32, BeaconBlockHeader::stateRoot),
+          field("bodyRoot", SszTypes.BYTES32, BeaconBlockHeader::bodyRoot));
 
   public BeaconBlockHeader {
     Objects.requireNonNull(slot, "slot");

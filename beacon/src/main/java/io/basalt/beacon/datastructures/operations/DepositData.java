@@ -27,7 +27,7 @@ public record DepositData(
       ContainerSchema.ofRecord(
           DepositData.class,
           field("pubkey", ConsensusSsz.BLS_PUBKEY, DepositData::pubkey),
-          field("withdrawal_credentials", SszTypes.BYTES32, DepositData::withdrawalCredentials),
+          field("withdrawalCredentials", SszTypes.BYTES32, DepositData::withdrawalCredentials),
           field("amount", SszTypes.GWEI, DepositData::amount),
           field("signature", ConsensusSsz.BLS_SIGNATURE, DepositData::signature));
 

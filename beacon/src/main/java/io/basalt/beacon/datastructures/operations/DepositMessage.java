@@ -20,7 +20,7 @@ public record DepositMessage(Bytes48 pubkey, Bytes32 withdrawalCredentials, Gwei
       ContainerSchema.ofRecord(
           DepositMessage.class,
           field("pubkey", ConsensusSsz.BLS_PUBKEY, DepositMessage::pubkey),
-          field("withdrawal_credentials", SszTypes.BYTES32, DepositMessage::withdrawalCredentials),
+          field("withdrawalCredentials", SszTypes.BYTES32, DepositMessage::withdrawalCredentials),
           field("amount", SszTypes.GWEI, DepositMessage::amount));
 
   public DepositMessage {

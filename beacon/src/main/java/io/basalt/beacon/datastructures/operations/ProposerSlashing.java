@@ -14,8 +14,8 @@ public record ProposerSlashing(
   public static final ContainerSchema<ProposerSlashing> SSZ =
       ContainerSchema.ofRecord(
           ProposerSlashing.class,
-          field("signed_header_1", SignedBeaconBlockHeader.SSZ, ProposerSlashing::signedHeader1),
-          field("signed_header_2", SignedBeaconBlockHeader.SSZ, ProposerSlashing::signedHeader2));
+          field("signedHeader1", SignedBeaconBlockHeader.SSZ, ProposerSlashing::signedHeader1),
+          field("signedHeader2", SignedBeaconBlockHeader.SSZ, ProposerSlashing::signedHeader2));
 
   public ProposerSlashing {
     Objects.requireNonNull(signedHeader1, "signedHeader1");

@@ -16,7 +16,7 @@ public record VoluntaryExit(Epoch epoch, ValidatorIndex validatorIndex) {
       ContainerSchema.ofRecord(
           VoluntaryExit.class,
           field("epoch", SszTypes.EPOCH, VoluntaryExit::epoch),
-          field("validator_index", SszTypes.VALIDATOR_INDEX, VoluntaryExit::validatorIndex));
+          field("validatorIndex", SszTypes.VALIDATOR_INDEX, VoluntaryExit::validatorIndex));
 
   public VoluntaryExit {
     Objects.requireNonNull(epoch, "epoch");

@@ -25,9 +25,9 @@ public record Crosslink(
           Crosslink.class,
           field("shard", ConsensusSsz.SHARD, Crosslink::shard),
           field("slot", SszTypes.SLOT, Crosslink::slot),
-          field("shard_block_root", SszTypes.BYTES32, Crosslink::shardBlockRoot),
-          field("state_root", SszTypes.BYTES32, Crosslink::stateRoot),
-          field("receipts_root", SszTypes.BYTES32, Crosslink::receiptsRoot));
+          field("shardBlockRoot", SszTypes.BYTES32, Crosslink::shardBlockRoot),
+          field("stateRoot", SszTypes.BYTES32, Crosslink::stateRoot),
+          field("receiptsRoot", SszTypes.BYTES32, Crosslink::receiptsRoot));
 
   public Crosslink {
     Objects.requireNonNull(shard, "shard");

@@ -49,17 +49,17 @@ public record ShardBlockHeader(
           ShardBlockHeader.class,
           field("shard", ConsensusSsz.SHARD, ShardBlockHeader::shard),
           field("slot", SszTypes.SLOT, ShardBlockHeader::slot),
-          field("proposer_index", SszTypes.VALIDATOR_INDEX, ShardBlockHeader::proposerIndex),
-          field("parent_root", SszTypes.BYTES32, ShardBlockHeader::parentRoot),
-          field("beacon_block_root", SszTypes.BYTES32, ShardBlockHeader::beaconBlockRoot),
-          field("state_root", SszTypes.BYTES32, ShardBlockHeader::stateRoot),
-          field("transactions_root", SszTypes.BYTES32, ShardBlockHeader::transactionsRoot),
-          field("receipts_root", SszTypes.BYTES32, ShardBlockHeader::receiptsRoot),
-          field("incoming_receipts_root", SszTypes.BYTES32, ShardBlockHeader::incomingReceiptsRoot),
-          field("gas_used", SszTypes.UINT64, ShardBlockHeader::gasUsed),
-          field("gas_limit", SszTypes.UINT64, ShardBlockHeader::gasLimit),
-          field("base_fee", SszTypes.UINT256, ShardBlockHeader::baseFee),
-          field("fee_recipient", ConsensusSsz.ADDRESS, ShardBlockHeader::feeRecipient));
+          field("proposerIndex", SszTypes.VALIDATOR_INDEX, ShardBlockHeader::proposerIndex),
+          field("parentRoot", SszTypes.BYTES32, ShardBlockHeader::parentRoot),
+          field("beaconBlockRoot", SszTypes.BYTES32, ShardBlockHeader::beaconBlockRoot),
+          field("stateRoot", SszTypes.BYTES32, ShardBlockHeader::stateRoot),
+          field("transactionsRoot", SszTypes.BYTES32, ShardBlockHeader::transactionsRoot),
+          field("receiptsRoot", SszTypes.BYTES32, ShardBlockHeader::receiptsRoot),
+          field("incomingReceiptsRoot", SszTypes.BYTES32, ShardBlockHeader::incomingReceiptsRoot),
+          field("gasUsed", SszTypes.UINT64, ShardBlockHeader::gasUsed),
+          field("gasLimit", SszTypes.UINT64, ShardBlockHeader::gasLimit),
+          field("baseFee", SszTypes.UINT256, ShardBlockHeader::baseFee),
+          field("feeRecipient", ConsensusSsz.ADDRESS, ShardBlockHeader::feeRecipient));
 
   public ShardBlockHeader {
     Objects.requireNonNull(shard, "shard");
