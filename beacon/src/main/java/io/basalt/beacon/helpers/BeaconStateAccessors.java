@@ -1,7 +1,7 @@
 package io.basalt.beacon.helpers;
 
 import io.basalt.beacon.state.BeaconState;
-import io.basalt.beacon.state.Validator;
+import io.basalt.beacon.state.RegistryColumns;
 import io.basalt.common.crypto.Hash;
 import io.basalt.common.ssz.Bits;
 import io.basalt.common.types.Epoch;
@@ -17,6 +17,7 @@ import io.basalt.consensus.types.Attestation;
 import io.basalt.consensus.types.Bytes4;
 import io.basalt.consensus.types.IndexedAttestation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +36,6 @@ public final class BeaconStateAccessors {
 
   private final SpecConfig config;
   private final MiscHelpers misc;
-  private final Predicates predicates;
   private final SigningHelpers signing = new SigningHelpers();
   private final ShufflingCache cache;
 
@@ -43,7 +43,6 @@ public final class BeaconStateAccessors {
   public BeaconStateAccessors(SpecConfig config, ShufflingCache cache) {
     this.config = Objects.requireNonNull(config, "config");
     this.misc = new MiscHelpers(config);
-    this.predicates = new Predicates(config);
     this.cache = Objects.requireNonNull(cache, "cache");
   }
 
@@ -110,19 +109,28 @@ public final class BeaconStateAccessors {
    */
   // spec: get_active_validator_indices
   public List<ValidatorIndex> getActiveValidatorIndices(BeaconState state, Epoch epoch) {
-    List<Validator> validators = state.validators().toList();
-    List<ValidatorIndex> active = new ArrayList<>();
-    for (int i = 0; i < validators.size(); i++) {
-      if (predicates.isActiveValidator(validators.get(i), epoch)) {
-        active.add(ValidatorIndex.of(i));
+    int[] active = activeIndices(RegistryColumns.of(state), epoch);
+    List<ValidatorIndex> indices = new ArrayList<>(active.length);
+    for (int index : active) {
+      indices.add(ValidatorIndex.of(index));
+    }
+    return indices;
+  }
+
+  private static int[] activeIndices(RegistryColumns registry, Epoch epoch) {
+    int[] active = new int[registry.size()];
+    int count = 0;
+    for (int i = 0; i < registry.size(); i++) {
+      if (registry.isActive(i, epoch)) {
+        active[count++] = i;
       }
     }
-    return active;
+    return Arrays.copyOf(active, count);
   }
 
   // spec: get_validator_churn_limit
   public UInt64 getValidatorChurnLimit(BeaconState state) {
-    int active = getEpochShuffling(state, getCurrentEpoch(state)).activeIndices().size();
+    int active = getEpochShuffling(state, getCurrentEpoch(state)).activeCount();
     return config
         .minPerEpochChurnLimit()
         .max(UInt64.valueOf(active).dividedBy(config.churnLimitQuotient()));
@@ -179,12 +187,8 @@ public final class BeaconStateAccessors {
   }
 
   private EpochShuffling computeShuffling(BeaconState state, Epoch epoch, Bytes32 seed) {
-    List<ValidatorIndex> active = getActiveValidatorIndices(state, epoch);
-    int[] indices = new int[active.size()];
-    for (int i = 0; i < indices.length; i++) {
-      indices[i] = active.get(i).intValue();
-    }
-    int[] shuffled = indices.length == 0 ? indices : misc.shuffleList(indices, seed);
+    int[] active = activeIndices(RegistryColumns.of(state), epoch);
+    int[] shuffled = active.length == 0 ? active : misc.shuffleList(active, seed);
     return new EpochShuffling(
         epoch.value().longValue(),
         seed,
@@ -259,10 +263,11 @@ public final class BeaconStateAccessors {
   // spec: get_total_active_balance
   public Gwei getTotalActiveBalance(BeaconState state) {
     Epoch epoch = getCurrentEpoch(state);
+    RegistryColumns registry = RegistryColumns.of(state);
     UInt64 total = UInt64.ZERO;
-    for (Validator validator : state.validators().toList()) {
-      if (predicates.isActiveValidator(validator, epoch)) {
-        total = total.plus(validator.effectiveBalance().value());
+    for (int i = 0; i < registry.size(); i++) {
+      if (registry.isActive(i, epoch)) {
+        total = total.plus(UInt64.fromBits(registry.effectiveBalance(i)));
       }
     }
     Gwei sum = new Gwei(total);

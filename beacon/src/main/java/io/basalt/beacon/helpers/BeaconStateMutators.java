@@ -4,6 +4,7 @@ import io.basalt.beacon.state.BeaconState;
 import io.basalt.beacon.state.MutableBeaconState;
 import io.basalt.beacon.state.ParticipationFlags;
 import io.basalt.beacon.state.PendingDeposit;
+import io.basalt.beacon.state.RegistryColumns;
 import io.basalt.beacon.state.Validator;
 import io.basalt.common.types.Epoch;
 import io.basalt.common.types.Gwei;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * Thread-safe (the mutable state is not).
  */
 public final class BeaconStateMutators {
+
+  private static final long FAR_FUTURE = Validator.FAR_FUTURE_EPOCH.value().bits();
 
   private final SpecConfig config;
   private final BeaconStateAccessors accessors;
@@ -57,19 +60,21 @@ public final class BeaconStateMutators {
     BeaconState snapshot = state.snapshot();
     Epoch exitQueueEpoch =
         accessors.misc().computeActivationExitEpoch(accessors.getCurrentEpoch(snapshot));
-    List<Validator> validators = state.validators().toList();
-    for (Validator v : validators) {
-      if (!v.exitEpoch().equals(Validator.FAR_FUTURE_EPOCH)
-          && v.exitEpoch().isAfter(exitQueueEpoch)) {
-        exitQueueEpoch = v.exitEpoch();
+    RegistryColumns registry = RegistryColumns.of(snapshot);
+    long queueEpoch = exitQueueEpoch.value().bits();
+    for (int v = 0; v < registry.size(); v++) {
+      long exit = registry.exitEpoch(v);
+      if (exit != FAR_FUTURE && Long.compareUnsigned(exit, queueEpoch) > 0) {
+        queueEpoch = exit;
       }
     }
     long churn = 0;
-    for (Validator v : validators) {
-      if (v.exitEpoch().equals(exitQueueEpoch)) {
+    for (int v = 0; v < registry.size(); v++) {
+      if (registry.exitEpoch(v) == queueEpoch) {
         churn++;
       }
     }
+    exitQueueEpoch = RegistryColumns.epoch(queueEpoch);
     if (!UInt64.valueOf(churn).isLessThan(accessors.getValidatorChurnLimit(snapshot))) {
       exitQueueEpoch = exitQueueEpoch.plus(1);
     }

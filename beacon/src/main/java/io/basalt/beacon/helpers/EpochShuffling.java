@@ -3,6 +3,7 @@ package io.basalt.beacon.helpers;
 import io.basalt.common.types.ShardId;
 import io.basalt.common.types.Slot;
 import io.basalt.common.types.ValidatorIndex;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,7 +19,7 @@ public final class EpochShuffling {
 
   private final long epoch;
   private final Bytes32 seed;
-  private final List<ValidatorIndex> activeIndices;
+  private final int[] activeIndices;
   private final int[] shuffled;
   private final int slotsPerEpoch;
   private final int shardCount;
@@ -26,13 +27,13 @@ public final class EpochShuffling {
   EpochShuffling(
       long epoch,
       Bytes32 seed,
-      List<ValidatorIndex> activeIndices,
+      int[] activeIndices,
       int[] shuffled,
       int slotsPerEpoch,
       int shardCount) {
     this.epoch = epoch;
     this.seed = seed;
-    this.activeIndices = List.copyOf(activeIndices);
+    this.activeIndices = activeIndices;
     this.shuffled = shuffled;
     this.slotsPerEpoch = slotsPerEpoch;
     this.shardCount = shardCount;
@@ -49,7 +50,22 @@ public final class EpochShuffling {
 
   /** The validators active in the epoch, in increasing index order. */
   public List<ValidatorIndex> activeIndices() {
-    return activeIndices;
+    return new AbstractList<>() {
+      @Override
+      public ValidatorIndex get(int i) {
+        return ValidatorIndex.of(activeIndices[i]);
+      }
+
+      @Override
+      public int size() {
+        return activeIndices.length;
+      }
+    };
+  }
+
+  /** The number of validators active in the epoch. */
+  public int activeCount() {
+    return activeIndices.length;
   }
 
   /**

@@ -53,6 +53,16 @@ class GenesisBuilderTest {
   }
 
   @Test
+  void genesisValidatorsRootShouldStayPinned() {
+    // Regression pin: changes if the Validator layout, interop keys, withdrawal address derivation
+    // or deposit amounts change, which would change every signing domain of local networks.
+    assertThat(genesis.genesisValidatorsRoot())
+        .isEqualTo(
+            Bytes32.fromHexString(
+                "0x456b6b12c69f32eb11b6094c04ad361d0878628fec5bbf9a200a43b8eca7013e"));
+  }
+
+  @Test
   void genesisShouldBeDeterministic() {
     BeaconState again = GenesisBuilder.interop(TestStates.LOCAL, 64, TestStates.GENESIS_TIME);
     assertThat(again.hashTreeRoot()).isEqualTo(genesis.hashTreeRoot());

@@ -88,4 +88,38 @@ class BeaconStateTest {
           assertThat(m.snapshot().slot()).isEqualTo(Slot.of(42));
         });
   }
+
+  @Test
+  void registryColumnsShouldMatchTheValidatorRecords() {
+    BeaconState state =
+        genesis.updated(
+            m ->
+                m.setValidator(
+                        4,
+                        m.validators()
+                            .get(4)
+                            .withSlashed(true)
+                            .withExitEpoch(io.basalt.common.types.Epoch.of(7))
+                            .withWithdrawableEpoch(io.basalt.common.types.Epoch.of(300)))
+                    .setValidator(5, m.validators().get(5).withEffectiveBalance(Gwei.of(3)))
+                    .setBalance(6, Gwei.of(11)));
+    RegistryColumns columns = RegistryColumns.of(state);
+    List<Validator> validators = state.validators().toList();
+    assertThat(columns.size()).isEqualTo(validators.size());
+    for (int i = 0; i < columns.size(); i++) {
+      Validator v = validators.get(i);
+      assertThat(RegistryColumns.gwei(columns.effectiveBalance(i))).isEqualTo(v.effectiveBalance());
+      assertThat(columns.slashed(i)).isEqualTo(v.slashed());
+      assertThat(RegistryColumns.epoch(columns.activationEligibilityEpoch(i)))
+          .isEqualTo(v.activationEligibilityEpoch());
+      assertThat(RegistryColumns.epoch(columns.activationEpoch(i))).isEqualTo(v.activationEpoch());
+      assertThat(RegistryColumns.epoch(columns.exitEpoch(i))).isEqualTo(v.exitEpoch());
+      assertThat(RegistryColumns.epoch(columns.withdrawableEpoch(i)))
+          .isEqualTo(v.withdrawableEpoch());
+      assertThat(RegistryColumns.gwei(columns.balance(i))).isEqualTo(state.balances().get(i));
+    }
+    assertThat(columns.isActive(4, io.basalt.common.types.Epoch.of(6))).isTrue();
+    assertThat(columns.isActive(4, io.basalt.common.types.Epoch.of(7))).isFalse();
+    assertThat(columns.isActive(5, io.basalt.common.types.Epoch.of(1_000_000))).isTrue();
+  }
 }
