@@ -88,8 +88,8 @@ public final class Elements<T> {
   public List<T> readAll(Node data, int depth, int count) {
     List<T> out = new ArrayList<>(count);
     if (basic == null) {
-      for (int i = 0; i < count; i++) {
-        out.add(schema.fromTree(data.get(GIndex.atDepth(depth, i))));
+      for (Node node : Trees.firstNodes(data, depth, count)) {
+        out.add(schema.fromTree(node));
       }
     } else {
       int size = basic.byteSize();

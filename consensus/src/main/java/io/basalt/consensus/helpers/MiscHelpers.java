@@ -1,7 +1,9 @@
 package io.basalt.consensus.helpers;
 
 import io.basalt.common.crypto.Hash;
+import io.basalt.common.types.Epoch;
 import io.basalt.common.types.Gwei;
+import io.basalt.common.types.Slot;
 import io.basalt.common.types.UInt64;
 import io.basalt.common.types.ValidatorIndex;
 import io.basalt.consensus.config.SpecConfig;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
@@ -121,6 +124,29 @@ public final class MiscHelpers {
         return candidate;
       }
     }
+  }
+
+  /** The epoch that {@code slot} belongs to. */
+  // spec: compute_epoch_at_slot
+  public Epoch computeEpochAtSlot(Slot slot) {
+    return new Epoch(slot.value().dividedBy(config.slotsPerEpoch()));
+  }
+
+  /** The first slot of {@code epoch}. */
+  // spec: compute_start_slot_at_epoch
+  public Slot computeStartSlotAtEpoch(Epoch epoch) {
+    return new Slot(epoch.value().times(config.slotsPerEpoch()));
+  }
+
+  /** The epoch at which an activation or exit triggered in {@code epoch} takes effect. */
+  // spec: compute_activation_exit_epoch
+  public Epoch computeActivationExitEpoch(Epoch epoch) {
+    return epoch.plus(1).plus(config.maxSeedLookahead().value().longValue());
+  }
+
+  /** {@code uint_to_bytes(uint64(value))}: eight little-endian bytes. */
+  public static Bytes uintToBytes(UInt64 value) {
+    return Bytes.ofUnsignedLong(value.bits()).reverse();
   }
 
   /** {@code seed + uint_to_bytes(uint64(counter))}, the counter little-endian. */

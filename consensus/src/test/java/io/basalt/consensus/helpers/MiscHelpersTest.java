@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.common.crypto.Hash;
+import io.basalt.common.types.Epoch;
 import io.basalt.common.types.Gwei;
+import io.basalt.common.types.Slot;
 import io.basalt.common.types.ValidatorIndex;
 import io.basalt.consensus.config.SpecConfigLoader;
 import java.nio.charset.StandardCharsets;
@@ -144,5 +146,24 @@ class MiscHelpersTest {
 
   private static List<ValidatorIndex> ids(int... values) {
     return IntStream.of(values).mapToObj(ValidatorIndex::of).toList();
+  }
+
+  @Test
+  void shouldMapSlotsToEpochsAndBack() {
+    assertThat(local.computeEpochAtSlot(Slot.of(15))).isEqualTo(Epoch.of(1));
+    assertThat(local.computeEpochAtSlot(Slot.of(16))).isEqualTo(Epoch.of(2));
+    assertThat(local.computeStartSlotAtEpoch(Epoch.of(2))).isEqualTo(Slot.of(16));
+    assertThat(mainnet.computeStartSlotAtEpoch(Epoch.of(2))).isEqualTo(Slot.of(64));
+  }
+
+  @Test
+  void activationExitEpochShouldBeOnePlusMaxSeedLookaheadLater() {
+    assertThat(local.computeActivationExitEpoch(Epoch.of(3))).isEqualTo(Epoch.of(8));
+  }
+
+  @Test
+  void uintToBytesShouldBeLittleEndian() {
+    assertThat(MiscHelpers.uintToBytes(io.basalt.common.types.UInt64.valueOf(0x0102)))
+        .isEqualTo(Bytes.fromHexString("0x0201000000000000"));
   }
 }
