@@ -59,7 +59,8 @@ public final class ChainFixture {
   public final BlockImportPipeline pipeline;
   private final SigningHelpers signing = new SigningHelpers();
 
-  private ChainFixture(ChainStore store, int stateCacheSize) throws BlockTransitionException {
+  private ChainFixture(ChainStore store, int stateCacheSize, OwningThread owner)
+      throws BlockTransitionException {
     BlsSignatureVerifier real = BlsSignatureVerifier.simple();
     this.countingVerifier =
         sets -> {
@@ -82,7 +83,7 @@ public final class ChainFixture {
             validators.voluntaryExitPool(16));
     setSlot(store.summary(store.headRoot()).orElseThrow().slot().value().longValue());
     this.forkChoice =
-        ForkChoiceLoader.load(CONFIG, store, states, accessors, OwningThread.ANY, nowMillis::get);
+        ForkChoiceLoader.load(CONFIG, store, states, accessors, owner, nowMillis::get);
     this.pipeline =
         new BlockImportPipeline(
             accessors,
@@ -97,9 +98,14 @@ public final class ChainFixture {
 
   /** A new chain from the 64-validator genesis. */
   public static ChainFixture genesis(KvStore kv, int stateCacheSize) {
+    return genesis(kv, stateCacheSize, OwningThread.ANY);
+  }
+
+  /** A new chain whose fork choice belongs to the thread {@code owner} accepts. */
+  public static ChainFixture genesis(KvStore kv, int stateCacheSize, OwningThread owner) {
     try {
       return new ChainFixture(
-          ChainStore.initialize(kv, SCHEMAS, TestStates.genesis64()), stateCacheSize);
+          ChainStore.initialize(kv, SCHEMAS, TestStates.genesis64()), stateCacheSize, owner);
     } catch (BlockTransitionException e) {
       throw new AssertionError(e);
     }
@@ -108,7 +114,8 @@ public final class ChainFixture {
   /** The chain stored in {@code kv}, as after a restart. */
   public static ChainFixture reopen(KvStore kv, int stateCacheSize) {
     try {
-      return new ChainFixture(ChainStore.load(kv, SCHEMAS).orElseThrow(), stateCacheSize);
+      return new ChainFixture(
+          ChainStore.load(kv, SCHEMAS).orElseThrow(), stateCacheSize, OwningThread.ANY);
     } catch (BlockTransitionException e) {
       throw new AssertionError(e);
     }

@@ -43,12 +43,19 @@ public final class AttestationPacker {
   /** The attestations to include, in the order they were picked. */
   public List<Attestation> pack(BeaconState state, List<Attestation> pool, int max) {
     Epoch current = accessors.getCurrentEpoch(state);
+    // One walk of each participation list instead of a tree descent per attester.
+    List<Integer> currentParticipation = state.currentEpochParticipation().toList();
+    List<Integer> previousParticipation = state.previousEpochParticipation().toList();
     List<Candidate> candidates = new ArrayList<>();
     for (Attestation attestation : pool) {
       if (isIncludable(state, attestation.data(), current)) {
+        boolean currentTarget = attestation.data().target().epoch().equals(current);
+        List<Integer> participation = currentTarget ? currentParticipation : previousParticipation;
         attestingIndices(state, attestation)
             .ifPresent(
-                indices -> candidates.add(candidateOf(state, attestation, indices, current)));
+                indices ->
+                    candidates.add(
+                        candidateOf(attestation, indices, currentTarget, participation)));
       }
     }
     BitSet coveredCurrent = new BitSet();
@@ -114,10 +121,10 @@ public final class AttestationPacker {
   }
 
   private static Candidate candidateOf(
-      BeaconState state, Attestation attestation, List<ValidatorIndex> indices, Epoch current) {
-    boolean currentTarget = attestation.data().target().epoch().equals(current);
-    var participation =
-        currentTarget ? state.currentEpochParticipation() : state.previousEpochParticipation();
+      Attestation attestation,
+      List<ValidatorIndex> indices,
+      boolean currentTarget,
+      List<Integer> participation) {
     BitSet uncovered = new BitSet();
     for (ValidatorIndex index : indices) {
       int i = index.intValue();

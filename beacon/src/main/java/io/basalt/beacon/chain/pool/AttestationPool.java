@@ -121,7 +121,7 @@ public final class AttestationPool {
       currentSlot = slot;
     }
     while (!bySlot.isEmpty() && isTooOld(bySlot.firstKey())) {
-      removeSlot(bySlot.firstKey(), false);
+      removeSlot(bySlot.firstKey());
     }
   }
 
@@ -183,13 +183,9 @@ public final class AttestationPool {
     }
   }
 
-  private void removeSlot(Slot slot, boolean countAsDropped) {
+  private void removeSlot(Slot slot) {
     Map<Bytes32, List<Attestation>> removed = bySlot.remove(slot);
-    int count = removed.values().stream().mapToInt(List::size).sum();
-    size -= count;
-    if (countAsDropped) {
-      dropped += count;
-    }
+    size -= removed.values().stream().mapToInt(List::size).sum();
   }
 
   static boolean covers(Bits outer, Bits inner) {

@@ -16,6 +16,7 @@ import io.basalt.common.types.ValidatorIndex;
 import io.basalt.storage.memory.InMemoryKvStore;
 import io.basalt.storage.schema.BasaltSchema;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.junit.jupiter.api.BeforeEach;
@@ -224,6 +225,39 @@ class BlockImportPipelineTest {
     chain.nowMillis.addAndGet(-1_100);
     assertRejected(chain.pipeline.importBlock(verified), Reason.FORK_CHOICE_REJECTED);
     assertThat(chain.store.contains(verified.root())).isFalse();
+  }
+
+  @Test
+  void shouldImportOnlyOnTheForkChoiceThread() throws Exception {
+    Thread owner = Thread.currentThread();
+    ChainFixture owned =
+        ChainFixture.genesis(
+            InMemoryKvStore.create(BasaltSchema.SCHEMA), 8, () -> Thread.currentThread() == owner);
+    owned.setSlot(1);
+    SignedBeaconBlock block = owned.produce(owned.store.headRoot(), 1);
+    // The first two stages only read: any thread may run them.
+    AtomicReference<SignatureVerifiedBlock> verified = new AtomicReference<>();
+    AtomicReference<Throwable> importError = new AtomicReference<>();
+    Thread worker =
+        new Thread(
+            () -> {
+              verified.set(
+                  owned
+                      .pipeline
+                      .verifySignatures(owned.pipeline.gossipVerify(block).value())
+                      .value());
+              try {
+                owned.pipeline.importBlock(verified.get());
+              } catch (Throwable t) {
+                importError.set(t);
+              }
+            });
+    worker.start();
+    worker.join();
+
+    assertThat(importError.get()).isInstanceOf(IllegalStateException.class);
+    assertThat(owned.store.contains(verified.get().root())).isFalse();
+    assertThat(owned.pipeline.importBlock(verified.get()).isAccepted()).isTrue();
   }
 
   private static Bytes otherSig() {
