@@ -4,9 +4,7 @@ import io.basalt.beacon.helpers.BeaconStateAccessors;
 import io.basalt.beacon.schemas.BeaconSchemas;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.beacon.state.MutableBeaconState;
-import io.basalt.beacon.state.RegistryColumns;
 import io.basalt.common.ssz.view.ListView;
-import io.basalt.common.types.Epoch;
 import io.basalt.common.types.Gwei;
 import io.basalt.common.types.ValidatorIndex;
 import io.basalt.consensus.config.SpecConfig;
@@ -16,9 +14,9 @@ import java.util.List;
 
 /**
  * What the attestations of one block share, read lazily from the state before them: effective
- * balances (one registry walk: block processing does not change them), the base reward per
- * increment, the proposer, and the two participation lists as arrays. Flag changes are written back
- * by {@link #apply} in one go. Single-threaded; one per block.
+ * balances (from the {@link EpochBalances} cache), the base reward per increment, the proposer, and
+ * the two participation lists as arrays. Flag changes are written back by {@link #apply} in one go.
+ * Single-threaded; one per block.
  */
 final class AttestationBatch {
 
@@ -26,50 +24,53 @@ final class AttestationBatch {
   private final BeaconSchemas schemas;
   private final BeaconStateAccessors accessors;
   private final BeaconState state;
-  private RegistryColumns registry;
+  private final EpochBalances epochBalances;
+  private EpochBalances.Balances balances;
   private long baseRewardPerIncrement = -1;
   private ValidatorIndex proposer;
   private final EpochFlags current = new EpochFlags();
   private final EpochFlags previous = new EpochFlags();
 
   AttestationBatch(
-      SpecConfig config, BeaconSchemas schemas, BeaconStateAccessors accessors, BeaconState state) {
+      SpecConfig config,
+      BeaconSchemas schemas,
+      BeaconStateAccessors accessors,
+      EpochBalances epochBalances,
+      BeaconState state) {
     this.config = config;
+    this.epochBalances = epochBalances;
     this.schemas = schemas;
     this.accessors = accessors;
     this.state = state;
   }
 
-  RegistryColumns registry() {
-    if (registry == null) {
-      registry = RegistryColumns.of(state);
+  /** The effective balance of validator {@code index}. */
+  long effectiveBalance(int index) {
+    if (balances == null) {
+      balances = epochBalances.get(state);
     }
-    return registry;
+    return balances.effectiveBalance(state, index);
   }
 
   /** {@code effective_balance / EFFECTIVE_BALANCE_INCREMENT * base_reward_per_increment}. */
   // spec: get_base_reward
   long baseReward(int index) {
     long increments =
-        registry().effectiveBalance(index) / config.effectiveBalanceIncrement().value().longValue();
+        effectiveBalance(index) / config.effectiveBalanceIncrement().value().longValue();
     return increments * baseRewardPerIncrement();
   }
 
   // spec: get_base_reward_per_increment
   private long baseRewardPerIncrement() {
     if (baseRewardPerIncrement < 0) {
-      Epoch epoch = accessors.getCurrentEpoch(state);
-      RegistryColumns columns = registry();
-      long total = 0;
-      for (int i = 0; i < columns.size(); i++) {
-        if (columns.isActive(i, epoch)) {
-          total += columns.effectiveBalance(i);
-        }
+      if (balances == null) {
+        balances = epochBalances.get(state);
       }
       long increment = config.effectiveBalanceIncrement().value().longValue();
-      total = Math.max(total, increment);
       baseRewardPerIncrement =
-          increment * config.baseRewardFactor().longValue() / integerSquareRoot(total);
+          increment
+              * config.baseRewardFactor().longValue()
+              / integerSquareRoot(balances.totalActiveBalance());
     }
     return baseRewardPerIncrement;
   }

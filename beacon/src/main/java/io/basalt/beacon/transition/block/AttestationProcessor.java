@@ -50,6 +50,7 @@ final class AttestationProcessor {
   private final SignatureSets signatureSets;
   private final CrosslinkVotes crosslinkVotes;
   private final long sqrtSlotsPerEpoch;
+  private final EpochBalances epochBalances;
 
   AttestationProcessor(
       BeaconSchemas schemas, BeaconStateAccessors accessors, SignatureSets signatureSets) {
@@ -59,11 +60,12 @@ final class AttestationProcessor {
     this.signatureSets = signatureSets;
     this.crosslinkVotes = new CrosslinkVotes(config);
     this.sqrtSlotsPerEpoch = AttestationBatch.integerSquareRoot(config.slotsPerEpoch());
+    this.epochBalances = new EpochBalances(config, accessors);
   }
 
   /** A batch for the attestations of one block, read from {@code state}. */
   AttestationBatch newBatch(BeaconState state) {
-    return new AttestationBatch(config, schemas, accessors, state);
+    return new AttestationBatch(config, schemas, accessors, epochBalances, state);
   }
 
   // spec: process_attestation
@@ -149,7 +151,7 @@ final class AttestationProcessor {
     }
     Gwei proposerReward = Gwei.of(rewardNumerator / PROPOSER_REWARD_DENOMINATOR);
     batch.rewardProposer(state, proposerReward);
-    crosslinkVotes.record(state, data, currentTarget, committee, bits, batch.registry());
+    crosslinkVotes.record(state, data, currentTarget, committee, bits, batch::effectiveBalance);
   }
 
   private void checkSignature(

@@ -3,7 +3,6 @@ package io.basalt.beacon.transition.block;
 import io.basalt.beacon.datastructures.shard.Crosslink;
 import io.basalt.beacon.datastructures.shard.PendingShardHeader;
 import io.basalt.beacon.state.MutableBeaconState;
-import io.basalt.beacon.state.RegistryColumns;
 import io.basalt.common.ssz.Bits;
 import io.basalt.common.ssz.view.ListView;
 import io.basalt.common.types.Gwei;
@@ -13,6 +12,7 @@ import io.basalt.consensus.config.SpecConfig;
 import io.basalt.consensus.types.AttestationData;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 
 /**
  * Basalt's crosslink vote. An attestation of the committee of {@code (slot, shard)} whose {@code
@@ -41,7 +41,7 @@ final class CrosslinkVotes {
       boolean currentEpoch,
       List<ValidatorIndex> committee,
       Bits bits,
-      RegistryColumns registry) {
+      IntToLongFunction effectiveBalance) {
     if (data.shardHeadRoot().isZero()) {
       return;
     }
@@ -64,7 +64,7 @@ final class CrosslinkVotes {
       if (bits.get(i) && !votes.get(i)) {
         votes = votes.with(i, true);
         weight =
-            weight.plus(UInt64.fromBits(registry.effectiveBalance(committee.get(i).intValue())));
+            weight.plus(UInt64.fromBits(effectiveBalance.applyAsLong(committee.get(i).intValue())));
       }
     }
     PendingShardHeader updated =
@@ -75,17 +75,17 @@ final class CrosslinkVotes {
     } else {
       state.setPreviousEpochPendingShardHeaders(list);
     }
-    confirmIfSupermajority(state, updated, committee, registry);
+    confirmIfSupermajority(state, updated, committee, effectiveBalance);
   }
 
   private void confirmIfSupermajority(
       MutableBeaconState state,
       PendingShardHeader header,
       List<ValidatorIndex> committee,
-      RegistryColumns registry) {
+      IntToLongFunction effectiveBalance) {
     UInt64 total = UInt64.ZERO;
     for (ValidatorIndex member : committee) {
-      total = total.plus(UInt64.fromBits(registry.effectiveBalance(member.intValue())));
+      total = total.plus(UInt64.fromBits(effectiveBalance.applyAsLong(member.intValue())));
     }
     // get_total_balance's floor: never a zero committee balance.
     Gwei committeeBalance = new Gwei(total);

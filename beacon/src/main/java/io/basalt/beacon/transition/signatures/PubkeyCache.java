@@ -5,12 +5,13 @@ import io.basalt.beacon.state.Validator;
 import io.basalt.common.crypto.bls.BlsPublicKey;
 import io.basalt.common.types.UInt64;
 import io.basalt.common.types.ValidatorIndex;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Arrays;
 
 /**
  * Decompressed, validated public keys of validators by registry index, so that a key is
  * decompressed and subgroup-checked once and aggregating a committee costs only point additions.
- * One per chain, shared by block processing and gossip validation; thread-safe.
+ * One per chain, shared by block processing and gossip validation; thread-safe: reads take no lock,
+ * writes are serialized.
  *
  * <p>Why an index-keyed cache is right on every fork: only validators whose activation is scheduled
  * are cached. Activation needs the validator's eligibility epoch to be finalized, so the deposit
@@ -22,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PubkeyCache {
 
-  private final ConcurrentHashMap<Integer, BlsPublicKey> keys = new ConcurrentHashMap<>();
+  private volatile BlsPublicKey[] keys = new BlsPublicKey[0];
 
   /**
    * The key of validator {@code index} of {@code state}.
@@ -38,20 +39,35 @@ public final class PubkeyCache {
           "Validator " + index + " is not in the registry of " + size);
     }
     int i = index.intValue();
-    BlsPublicKey cached = keys.get(i);
-    if (cached != null) {
-      return cached;
+    BlsPublicKey[] current = keys;
+    if (i < current.length && current[i] != null) {
+      return current[i];
     }
     Validator validator = state.validators().get(i);
     BlsPublicKey key = BlsPublicKey.fromBytes(validator.pubkey());
     if (!validator.activationEpoch().equals(Validator.FAR_FUTURE_EPOCH)) {
-      keys.putIfAbsent(i, key);
+      put(i, key);
     }
     return key;
   }
 
+  private synchronized void put(int index, BlsPublicKey key) {
+    BlsPublicKey[] current = keys;
+    if (index >= current.length) {
+      current = Arrays.copyOf(current, Math.max(index + 1, current.length * 2));
+    }
+    // In place: a racing reader sees null (and reads the state) or the key, whose fields are
+    // final, so it is safely published either way.
+    current[index] = key;
+    keys = current;
+  }
+
   /** How many keys are cached. */
   public int size() {
-    return keys.size();
+    int count = 0;
+    for (BlsPublicKey key : keys) {
+      count += key == null ? 0 : 1;
+    }
+    return count;
   }
 }
