@@ -32,7 +32,6 @@ import org.apache.tuweni.bytes.Bytes32;
 public final class StateTransition {
 
   private final SpecConfig config;
-  private final BeaconSchemas schemas;
   private final EpochTransition epochTransition;
   private final SignatureSets signatureSets;
   private final BlockProcessor blockProcessor;
@@ -47,7 +46,9 @@ public final class StateTransition {
       EpochTransition epochTransition,
       PubkeyCache pubkeys) {
     this.config = Objects.requireNonNull(config, "config");
-    this.schemas = Objects.requireNonNull(schemas, "schemas");
+    if (!schemas.config().equals(config)) {
+      throw new IllegalArgumentException("The schemas were built for another config");
+    }
     this.epochTransition = Objects.requireNonNull(epochTransition, "epochTransition");
     this.signatureSets = new SignatureSets(schemas, accessors, pubkeys);
     this.blockProcessor = new BlockProcessor(schemas, accessors, signatureSets);

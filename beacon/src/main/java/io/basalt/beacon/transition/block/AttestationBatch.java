@@ -76,6 +76,9 @@ final class AttestationBatch {
   }
 
   void rewardProposer(MutableBeaconState target, Gwei reward) {
+    if (reward.equals(Gwei.ZERO)) {
+      return;
+    }
     if (proposer == null) {
       proposer = accessors.getBeaconProposerIndex(state);
     }
