@@ -60,6 +60,7 @@ public final class TcpTransport implements AutoCloseable {
             .group(group)
             .channel(NioServerSocketChannel.class)
             .option(ChannelOption.SO_BACKLOG, 128)
+            .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
             .childHandler(initializer(Direction.INBOUND, Optional.empty(), null));
