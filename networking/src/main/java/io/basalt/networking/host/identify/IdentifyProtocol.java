@@ -50,10 +50,10 @@ public final class IdentifyProtocol implements StreamHandler {
               stream.closeWrite();
               return reader
                   .message()
+                  .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                   .whenComplete((bytes, error) -> stream.close())
                   .thenApply(bytes -> verified(connection, IdentifyCodec.decode(bytes)));
-            })
-        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            });
   }
 
   private static IdentifyInfo verified(Connection connection, IdentifyInfo info) {

@@ -63,9 +63,9 @@ public final class PingProtocol implements StreamHandler {
               CompletableFuture<Duration> rtt = new CompletableFuture<>();
               stream.setReader(new Reply(payload, rtt, System.nanoTime()));
               stream.write(payload.clone());
-              return rtt.whenComplete((d, e) -> stream.close());
-            })
-        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+              return rtt.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                  .whenComplete((d, e) -> stream.close());
+            });
   }
 
   private static final class Reply implements StreamReader {
