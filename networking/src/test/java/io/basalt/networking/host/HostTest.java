@@ -223,4 +223,46 @@ class HostTest {
     assertThat(collector.done).isCompletedExceptionally();
     assertThat(b.isConnected(a.peerId())).isFalse();
   }
+
+  @Test
+  void shouldTransferManyMegabytesWithBackpressure() throws Exception {
+    Host a = hosts.listening();
+    Host b = hosts.listening();
+    java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+    CompletableFuture<Long> total = new CompletableFuture<>();
+    a.registerProtocol(
+        "/test/sink/1",
+        stream ->
+            stream.setReader(
+                new StreamReader() {
+                  @Override
+                  public void onData(Stream s, ByteBuffer data) {
+                    count.addAndGet(data.remaining());
+                  }
+
+                  @Override
+                  public void onRemoteClosed(Stream s) {
+                    total.complete(count.get());
+                    s.close();
+                  }
+                }));
+    Connection connection = await(b.dial(address(a)));
+    Stream stream = await(connection.openStream("/test/sink/1"));
+    byte[] chunk = new byte[64 * 1024];
+    java.util.ArrayDeque<CompletableFuture<Void>> inFlight = new java.util.ArrayDeque<>();
+    int writes = 256;
+    for (int i = 0; i < writes; i++) {
+      if (inFlight.size() == 16) {
+        inFlight.poll().get(10, TimeUnit.SECONDS);
+      }
+      inFlight.add(stream.write(chunk));
+    }
+    // FIN is requested while writes are still queued: it must go after them.
+    stream.closeWrite();
+
+    assertThat(await(total)).isEqualTo((long) writes * chunk.length);
+    for (CompletableFuture<Void> write : inFlight) {
+      assertThat(write).isCompleted().isNotCompletedExceptionally();
+    }
+  }
 }

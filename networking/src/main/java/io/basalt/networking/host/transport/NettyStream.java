@@ -8,6 +8,7 @@ import io.basalt.networking.host.StreamReader;
 import io.basalt.networking.yamux.netty.YamuxStreamChannel;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -47,6 +48,11 @@ public final class NettyStream implements Stream {
   private long pendingOutBytes;
   private boolean closeWriteAfterDrain;
   private boolean closeAfterDrain;
+  private boolean closeIssued;
+  private boolean closeWriteIssued;
+  // The last write handed to the channel: FIN must follow it, and it may still sit in the
+  // channel's outbound buffer when drain() runs re-entrantly inside the channel's own flush.
+  private ChannelFuture lastWrite;
 
   NettyStream(
       YamuxStreamChannel channel,
@@ -138,17 +144,16 @@ public final class NettyStream implements Stream {
   }
 
   private void send(ByteBuf buf, CompletableFuture<Void> result) {
-    channel
-        .writeAndFlush(buf)
-        .addListener(
-            f -> {
-              if (f.isSuccess()) {
-                result.complete(null);
-              } else {
-                result.completeExceptionally(
-                    new HostException(HostException.Reason.CLOSED, "write failed", f.cause()));
-              }
-            });
+    lastWrite = channel.writeAndFlush(buf);
+    lastWrite.addListener(
+        f -> {
+          if (f.isSuccess()) {
+            result.complete(null);
+          } else {
+            result.completeExceptionally(
+                new HostException(HostException.Reason.CLOSED, "write failed", f.cause()));
+          }
+        });
   }
 
   private void drain() {
@@ -157,12 +162,23 @@ public final class NettyStream implements Stream {
       pendingOutBytes -= next.buf().readableBytes();
       send(next.buf(), next.result());
     }
-    if (pendingOut.isEmpty()) {
-      if (closeAfterDrain) {
-        channel.close();
-      } else if (closeWriteAfterDrain) {
-        channel.closeWrite();
-      }
+    if (!pendingOut.isEmpty()) {
+      return;
+    }
+    if (closeAfterDrain && !closeIssued) {
+      closeIssued = true;
+      afterLastWrite(channel::close);
+    } else if (closeWriteAfterDrain && !closeWriteIssued && !closeIssued) {
+      closeWriteIssued = true;
+      afterLastWrite(channel::closeWrite);
+    }
+  }
+
+  private void afterLastWrite(Runnable action) {
+    if (lastWrite == null || lastWrite.isDone()) {
+      action.run();
+    } else {
+      lastWrite.addListener(f -> action.run());
     }
   }
 
