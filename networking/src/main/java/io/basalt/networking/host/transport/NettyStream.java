@@ -50,6 +50,8 @@ public final class NettyStream implements Stream {
   private boolean closeAfterDrain;
   private boolean closeIssued;
   private boolean closeWriteIssued;
+  private boolean draining;
+  private boolean drainAgain;
   // The last write handed to the channel: FIN must follow it, and it may still sit in the
   // channel's outbound buffer when drain() runs re-entrantly inside the channel's own flush.
   private ChannelFuture lastWrite;
@@ -157,10 +159,24 @@ public final class NettyStream implements Stream {
   }
 
   private void drain() {
-    PendingWrite next;
-    while (channel.isWritable() && (next = pendingOut.poll()) != null) {
-      pendingOutBytes -= next.buf().readableBytes();
-      send(next.buf(), next.result());
+    // Sending can re-enter drain() through the muxer's writability events; the nested call must
+    // not decide that everything went out (and send FIN) while the outer loop is mid-write.
+    if (draining) {
+      drainAgain = true;
+      return;
+    }
+    draining = true;
+    try {
+      do {
+        drainAgain = false;
+        PendingWrite next;
+        while (channel.isWritable() && (next = pendingOut.poll()) != null) {
+          pendingOutBytes -= next.buf().readableBytes();
+          send(next.buf(), next.result());
+        }
+      } while (drainAgain);
+    } finally {
+      draining = false;
     }
     if (!pendingOut.isEmpty()) {
       return;
