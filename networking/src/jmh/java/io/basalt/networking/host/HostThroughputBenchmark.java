@@ -49,9 +49,6 @@ public class HostThroughputBenchmark {
 
               @Override
               public void onRemoteClosed(Stream s) {
-                if (count.get() != TOTAL) {
-                  System.err.println("DEBUG count " + count.get());
-                }
                 s.write(new byte[] {(byte) (count.get() == TOTAL ? 1 : 0)});
                 s.close();
               }
