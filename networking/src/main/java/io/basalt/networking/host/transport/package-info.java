@@ -1,0 +1,2 @@
+/** Netty internals of the host: TCP, the Noise + yamux upgrade pipeline, stream channels. */
+package io.basalt.networking.host.transport;
