@@ -5,7 +5,6 @@ import io.basalt.beacon.chain.imports.BlockSignatureSets;
 import io.basalt.beacon.chain.imports.ForkChoiceLoader;
 import io.basalt.beacon.chain.imports.ImportResult;
 import io.basalt.beacon.chain.imports.ImportedBlock;
-import io.basalt.beacon.chain.imports.PubkeyCache;
 import io.basalt.beacon.chain.pool.AttestationPacker;
 import io.basalt.beacon.chain.pool.AttestationPool;
 import io.basalt.beacon.chain.pool.OperationValidators;
@@ -21,6 +20,10 @@ import io.basalt.beacon.helpers.Predicates;
 import io.basalt.beacon.schemas.BeaconSchemas;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.beacon.testing.TestStates;
+import io.basalt.beacon.transition.EpochTransition;
+import io.basalt.beacon.transition.StateTransition;
+import io.basalt.beacon.transition.signatures.PubkeyCache;
+import io.basalt.beacon.transition.signatures.SignatureSets;
 import io.basalt.common.crypto.bls.Bls;
 import io.basalt.common.crypto.bls.BlsSecretKey;
 import io.basalt.common.crypto.bls.BlsSignatureVerifier;
@@ -40,14 +43,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
-/** The chain services wired over one {@link KvStore}, with a test clock and the test transition. */
+/**
+ * The chain services wired over one {@link KvStore} with a test clock, on the stand-in {@link
+ * TestTransition} (which finalizes without votes) or on the protocol's own state transition.
+ */
 public final class ChainFixture {
 
   public static final SpecConfig CONFIG = TestStates.LOCAL;
   public static final BeaconSchemas SCHEMAS = TestStates.genesis64().schemas();
 
   public final BeaconStateAccessors accessors = new BeaconStateAccessors(CONFIG);
-  public final TestTransition transition = new TestTransition(SCHEMAS, accessors);
+  public final ChainStateTransition transition;
   public final AtomicLong nowMillis = new AtomicLong();
   public final AtomicInteger verifierCalls = new AtomicInteger();
   public final BlsSignatureVerifier countingVerifier;
@@ -59,8 +65,10 @@ public final class ChainFixture {
   public final BlockImportPipeline pipeline;
   private final SigningHelpers signing = new SigningHelpers();
 
-  private ChainFixture(ChainStore store, int stateCacheSize, OwningThread owner)
+  private ChainFixture(
+      ChainStore store, int stateCacheSize, OwningThread owner, ChainStateTransition transition)
       throws BlockTransitionException {
+    this.transition = transition;
     BlsSignatureVerifier real = BlsSignatureVerifier.simple();
     this.countingVerifier =
         sets -> {
@@ -90,7 +98,8 @@ public final class ChainFixture {
             store,
             states,
             transition,
-            new BlockSignatureSets(SCHEMAS, accessors, new PubkeyCache()),
+            new BlockSignatureSets(
+                accessors, new SignatureSets(SCHEMAS, accessors, new PubkeyCache())),
             countingVerifier,
             forkChoice,
             nowMillis::get);
@@ -105,17 +114,44 @@ public final class ChainFixture {
   public static ChainFixture genesis(KvStore kv, int stateCacheSize, OwningThread owner) {
     try {
       return new ChainFixture(
-          ChainStore.initialize(kv, SCHEMAS, TestStates.genesis64()), stateCacheSize, owner);
+          ChainStore.initialize(kv, SCHEMAS, TestStates.genesis64()),
+          stateCacheSize,
+          owner,
+          new TestTransition(SCHEMAS, new BeaconStateAccessors(CONFIG)));
     } catch (BlockTransitionException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /**
+   * A new chain from the 64-validator genesis on the protocol's state transition, with the given
+   * epoch step.
+   */
+  public static ChainFixture genesisOnSpec(KvStore kv, EpochTransition epochTransition) {
+    try {
+      return new ChainFixture(
+          ChainStore.initialize(kv, SCHEMAS, TestStates.genesis64()),
+          8,
+          OwningThread.ANY,
+          new SpecChainStateTransition(new StateTransition(SCHEMAS, epochTransition)));
+    } catch (BlockTransitionException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The stand-in transition, for tests that count what it processed. */
+  public TestTransition testTransition() {
+    return (TestTransition) transition;
   }
 
   /** The chain stored in {@code kv}, as after a restart. */
   public static ChainFixture reopen(KvStore kv, int stateCacheSize) {
     try {
       return new ChainFixture(
-          ChainStore.load(kv, SCHEMAS).orElseThrow(), stateCacheSize, OwningThread.ANY);
+          ChainStore.load(kv, SCHEMAS).orElseThrow(),
+          stateCacheSize,
+          OwningThread.ANY,
+          new TestTransition(SCHEMAS, new BeaconStateAccessors(CONFIG)));
     } catch (BlockTransitionException e) {
       throw new AssertionError(e);
     }

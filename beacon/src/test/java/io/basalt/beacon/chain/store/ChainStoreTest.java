@@ -81,11 +81,11 @@ class ChainStoreTest {
     ChainFixture chain = ChainFixture.genesis(kv, 2);
     ImportedBlock five = chain.extend(chain.store.headRoot(), 5);
     chain.extendHead(6, 12);
-    int before = chain.transition.processedBlocks();
+    int before = chain.testTransition().processedBlocks();
 
     assertThat(chain.states.stateOf(five.root())).contains(five.postState());
     // Replayed from genesis's stored state: blocks at slot 5 only.
-    assertThat(chain.transition.processedBlocks() - before).isEqualTo(1);
+    assertThat(chain.testTransition().processedBlocks() - before).isEqualTo(1);
   }
 
   @Test
