@@ -39,7 +39,7 @@ final class EpochWorkspace {
   final byte[] previousParticipation;
   final byte[] currentParticipation;
 
-  /** Registry entries whose numeric fields changed (few per epoch): rewritten one by one. */
+  /** Registry entries whose numeric fields changed: rewritten by {@link RegistryWriter}. */
   private final boolean[] validatorChanged;
 
   private int changedValidators;
@@ -141,38 +141,23 @@ final class EpochWorkspace {
   }
 
   /**
-   * Writes the columns back: the changed registry entries one by one, balances and inactivity
-   * scores rebuilt in bulk (sharing unchanged subtrees). Participation lists are rotated by their
-   * own step and are not written here.
+   * Writes the columns back: the changed registry entries, balances and inactivity scores, each
+   * rebuilt bottom-up in one pass that keeps unchanged subtrees. Participation lists are rotated by
+   * their own step and are not written here.
    */
   void writeBack() {
     if (changedValidators > 0) {
-      state.setValidators(
-          state
-              .validators()
-              .updated(
-                  list -> {
-                    for (int i = 0; i < size; i++) {
-                      if (validatorChanged[i]) {
-                        list.set(i, withColumns(list.get(i), i));
-                      }
-                    }
-                  }));
+      int[] changed = new int[changedValidators];
+      int next = 0;
+      for (int i = 0; i < size; i++) {
+        if (validatorChanged[i]) {
+          changed[next++] = i;
+        }
+      }
+      state.setValidators(RegistryWriter.write(state.validators(), changed, this));
     }
     state.setBalances(PackedLists.withUInt64s(state.balances(), balance));
     state.setInactivityScores(PackedLists.withUInt64s(state.inactivityScores(), inactivityScore));
-  }
-
-  private Validator withColumns(Validator v, int i) {
-    return new Validator(
-        v.pubkey(),
-        v.withdrawalCredentials(),
-        RegistryColumns.gwei(effectiveBalance[i]),
-        slashed[i],
-        RegistryColumns.epoch(activationEligibilityEpoch[i]),
-        RegistryColumns.epoch(activationEpoch[i]),
-        RegistryColumns.epoch(exitEpoch[i]),
-        RegistryColumns.epoch(withdrawableEpoch[i]));
   }
 
   /** Running totals of balance changes, for the supply accounting of {@link EpochOutcome}. */
