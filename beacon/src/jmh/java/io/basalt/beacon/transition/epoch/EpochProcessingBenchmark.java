@@ -27,8 +27,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * {@code process_epoch} on a mainnet-preset state with realistic participation: 95% of validators
  * set all three timely flags in both epochs, the rest none; 0.1% slashed (some due their
- * proportional penalty now), 0.1% exiting, a few withdrawable; balances spread around 32 ETH so
- * that some effective balances move. The setup hashes the state once, as a node's state would be.
+ * proportional penalty now), 0.1% exiting, a few withdrawable; balances just above 32 ETH, 2% below
+ * the hysteresis threshold so that 20,000 effective balances move. The setup hashes the state once,
+ * as a node's state would be.
  *
  * <p>Besides the whole transition: {@code processEpochAndRehash} adds the state root after it (what
  * block import pays), and the parts — the column read, the rewards pass, and the two ways of
@@ -81,7 +82,11 @@ public class EpochProcessingBenchmark {
         v = v.withExitEpoch(Epoch.of(EPOCH - 300)).withWithdrawableEpoch(Epoch.of(EPOCH - 44));
       }
       validators.add(v);
-      balances[i] = max - 500_000_000L + random.nextLong(1_000_000_000L);
+      // Most balances sit just above 32 ETH; 2% dipped past the hysteresis threshold.
+      balances[i] =
+          random.nextInt(100) < 2
+              ? max - 500_000_000L + random.nextLong(250_000_000L)
+              : max + random.nextLong(900_000_000L);
       int flags = random.nextInt(100) < 95 ? 0b111 : 0;
       previous[i] = flags;
       current[i] = flags;
