@@ -1,17 +1,18 @@
 package io.basalt.beacon.transition.epoch;
 
-import io.basalt.beacon.state.BeaconState;
 import io.basalt.beacon.state.MutableBeaconState;
-import io.basalt.beacon.state.RegistryColumns;
 import io.basalt.beacon.state.Validator;
+import io.basalt.common.ssz.tree.Node;
+import io.basalt.common.ssz.tree.Trees;
 import io.basalt.common.ssz.view.ListView;
 
 /**
  * The per-validator data of one epoch transition as primitive columns: read from the state in one
  * walk per list at the start, changed in place by the steps, and written back once at the end. This
  * is what makes epoch processing O(validators) in plain array loops instead of a million {@code
- * Validator} records and tree descents (a record per validator costs ~2 s at 1M, the columns ~50
- * ms).
+ * Validator} records and tree descents (a record per validator costs ~2 s at 1M, the columns ~0.1
+ * s). The registry is read as {@code RegistryColumns} reads it, but straight into the arrays the
+ * steps change, without a second copy.
  *
  * <p>Values are uint64 bit patterns in {@code long}s; epochs compare unsigned ({@code
  * FAR_FUTURE_EPOCH} is {@code -1L}). Gwei amounts stay far below {@code 2^63} and use exact signed
@@ -47,7 +48,14 @@ final class EpochWorkspace {
   /** What the steps added to and took from balances, and what left them as withdrawals. */
   final Ledger ledger = new Ledger();
 
-  private EpochWorkspace(MutableBeaconState state, long currentEpoch, int size) {
+  private EpochWorkspace(
+      MutableBeaconState state,
+      long currentEpoch,
+      long[] balance,
+      long[] inactivityScore,
+      byte[] previousParticipation,
+      byte[] currentParticipation) {
+    int size = balance.length;
     this.state = state;
     this.size = size;
     this.currentEpoch = currentEpoch;
@@ -59,49 +67,57 @@ final class EpochWorkspace {
     this.exitEpoch = new long[size];
     this.withdrawableEpoch = new long[size];
     this.validatorChanged = new boolean[size];
-    this.balance = new long[size];
-    this.inactivityScore = new long[size];
-    this.previousParticipation = new byte[size];
-    this.currentParticipation = new byte[size];
+    this.balance = balance;
+    this.inactivityScore = inactivityScore;
+    this.previousParticipation = previousParticipation;
+    this.currentParticipation = currentParticipation;
   }
 
   /**
-   * Reads the registry, balances, participation and inactivity scores of {@code state}.
+   * Reads the registry, balances, participation and inactivity scores of {@code state}: one walk of
+   * each tree, straight into the arrays the steps change.
    *
    * @throws IllegalStateException if the per-validator lists differ in length (a broken state)
    */
   static EpochWorkspace read(MutableBeaconState state, long currentEpoch) {
-    BeaconState snapshot = state.snapshot();
-    RegistryColumns registry = RegistryColumns.of(snapshot);
-    int size = registry.size();
-    requireLength(snapshot.previousEpochParticipation(), size, "previous_epoch_participation");
-    requireLength(snapshot.currentEpochParticipation(), size, "current_epoch_participation");
-    requireLength(snapshot.inactivityScores(), size, "inactivity_scores");
-    EpochWorkspace w = new EpochWorkspace(state, currentEpoch, size);
+    ListView<Validator> validators = state.validators();
+    int size = Math.toIntExact(validators.size());
+    requireLength(state.balances(), size, "balances");
+    requireLength(state.previousEpochParticipation(), size, "previous_epoch_participation");
+    requireLength(state.currentEpochParticipation(), size, "current_epoch_participation");
+    requireLength(state.inactivityScores(), size, "inactivity_scores");
+    EpochWorkspace w =
+        new EpochWorkspace(
+            state,
+            currentEpoch,
+            PackedLists.readUInt64s(state.balances()),
+            PackedLists.readUInt64s(state.inactivityScores()),
+            PackedLists.readUInt8s(state.previousEpochParticipation()),
+            PackedLists.readUInt8s(state.currentEpochParticipation()));
+    Node[] entries =
+        Trees.firstNodes(validators.root().left(), validators.schema().dataDepth(), size);
     for (int i = 0; i < size; i++) {
-      w.effectiveBalance[i] = registry.effectiveBalance(i);
-      w.slashed[i] = registry.slashed(i);
-      w.activationEligibilityEpoch[i] = registry.activationEligibilityEpoch(i);
-      w.activationEpoch[i] = registry.activationEpoch(i);
-      w.exitEpoch[i] = registry.exitEpoch(i);
-      w.withdrawableEpoch[i] = registry.withdrawableEpoch(i);
-      w.balance[i] = registry.balance(i);
+      // The Validator container's field chunks (see RegistryWriter for the layout).
+      Node balanceAndSlashed = entries[i].left().right();
+      Node eligibilityAndActivation = entries[i].right().left();
+      Node exitAndWithdrawable = entries[i].right().right();
+      w.effectiveBalance[i] = uint64(balanceAndSlashed.left());
+      w.slashed[i] = balanceAndSlashed.right().hashBytes()[0] != 0;
+      w.activationEligibilityEpoch[i] = uint64(eligibilityAndActivation.left());
+      w.activationEpoch[i] = uint64(eligibilityAndActivation.right());
+      w.exitEpoch[i] = uint64(exitAndWithdrawable.left());
+      w.withdrawableEpoch[i] = uint64(exitAndWithdrawable.right());
     }
-    System.arraycopy(
-        PackedLists.readUInt64s(snapshot.inactivityScores()), 0, w.inactivityScore, 0, size);
-    System.arraycopy(
-        PackedLists.readUInt8s(snapshot.previousEpochParticipation()),
-        0,
-        w.previousParticipation,
-        0,
-        size);
-    System.arraycopy(
-        PackedLists.readUInt8s(snapshot.currentEpochParticipation()),
-        0,
-        w.currentParticipation,
-        0,
-        size);
     return w;
+  }
+
+  private static long uint64(Node leaf) {
+    byte[] chunk = leaf.hashBytes();
+    long v = 0;
+    for (int b = 7; b >= 0; b--) {
+      v = (v << 8) | (chunk[b] & 0xFF);
+    }
+    return v;
   }
 
   private static void requireLength(ListView<?> list, int size, String name) {
