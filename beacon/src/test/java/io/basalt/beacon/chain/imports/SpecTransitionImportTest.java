@@ -8,7 +8,7 @@ import io.basalt.beacon.helpers.BeaconStateAccessors;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.beacon.testing.InteropSigner;
 import io.basalt.beacon.testing.Operations;
-import io.basalt.beacon.transition.EpochTransition;
+import io.basalt.beacon.transition.epoch.EpochProcessor;
 import io.basalt.common.types.ShardId;
 import io.basalt.common.types.Slot;
 import io.basalt.consensus.types.Attestation;
@@ -32,7 +32,7 @@ class SpecTransitionImportTest {
   void setUp() {
     chain =
         ChainFixture.genesisOnSpec(
-            InMemoryKvStore.create(BasaltSchema.SCHEMA), EpochTransition.NONE);
+            InMemoryKvStore.create(BasaltSchema.SCHEMA), new EpochProcessor(ChainFixture.CONFIG));
     operations =
         new Operations(
             ChainFixture.CONFIG,
@@ -41,8 +41,9 @@ class SpecTransitionImportTest {
   }
 
   @Test
-  void shouldImportProducedBlocksCarryingPooledAttestations() throws Exception {
-    for (long slot = 1; slot < ChainFixture.CONFIG.slotsPerEpoch(); slot++) {
+  void shouldImportProducedBlocksCarryingPooledAttestationsUntilFinality() throws Exception {
+    long lastSlot = 4L * ChainFixture.CONFIG.slotsPerEpoch();
+    for (long slot = 1; slot <= lastSlot; slot++) {
       ImportedBlock imported = chain.extend(chain.store.headRoot(), slot);
       Slot previous = Slot.of(slot - 1);
       // From the second block on, each carries the previous slot's committees, one per shard.
@@ -57,8 +58,12 @@ class SpecTransitionImportTest {
     }
     assertThat(chain.store.headRoot()).isEqualTo(chain.forkChoice.getHead());
     BeaconState head = chain.states.stateOf(chain.store.headRoot()).orElseThrow();
-    assertThat(head.slot()).isEqualTo(Slot.of(ChainFixture.CONFIG.slotsPerEpoch() - 1));
-    assertThat(head.currentEpochParticipation().toList()).anyMatch(flags -> flags != 0);
+    assertThat(head.slot()).isEqualTo(Slot.of(lastSlot));
+    // Full participation justifies every epoch from the second on and finalizes behind it.
+    assertThat(head.currentJustifiedCheckpoint().epoch().value().longValue()).isEqualTo(3);
+    assertThat(head.finalizedCheckpoint().epoch().value().longValue()).isEqualTo(2);
+    assertThat(chain.store.finalizedCheckpoint()).isEqualTo(head.finalizedCheckpoint());
+    assertThat(head.previousEpochParticipation().toList()).allMatch(flags -> flags != 0);
   }
 
   @Test
