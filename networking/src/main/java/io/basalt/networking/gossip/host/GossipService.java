@@ -181,10 +181,16 @@ public final class GossipService implements AutoCloseable {
     onRouterThread(() -> router.setValidator(topic, reporting));
   }
 
-  /** Publishes {@code data} (StrictNoSign); completes on the router thread once it is queued. */
+  /**
+   * Publishes {@code data} (StrictNoSign); completes on the router thread once it is queued.
+   *
+   * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}
+   */
   public CompletableFuture<PublishResult> publish(String topic, byte[] data) {
     Bytes copy = Bytes.wrap(data.clone());
-    return CompletableFuture.supplyAsync(() -> router.publish(topic, copy), loop);
+    // The raw executor: after close() the call throws instead of returning a future that never
+    // completes.
+    return CompletableFuture.supplyAsync(() -> router.publish(topic, copy), thread);
   }
 
   /** The peers in our mesh of {@code topic}. */
@@ -207,7 +213,7 @@ public final class GossipService implements AutoCloseable {
       return query.apply(router);
     }
     try {
-      return CompletableFuture.supplyAsync(() -> query.apply(router), loop)
+      return CompletableFuture.supplyAsync(() -> query.apply(router), thread)
           .get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
