@@ -1,6 +1,7 @@
 // A js-libp2p peer driven over stdin/stdout by Basalt's interoperability tests.
 // Output: one JSON object per line. Input: one command per line:
-//   dial <multiaddr> | ping <multiaddr> | subscribe <topic> | publish <topic> <hex> | peers | stop
+//   dial <multiaddr> | ping <multiaddr> | subscribe <topic> | publish <topic> <hex> |
+//   meshpeers <topic> | peers | stop
 import { createHash } from 'node:crypto'
 import { createInterface } from 'node:readline'
 
@@ -35,8 +36,12 @@ const node = await createLibp2p({
     ping: ping(),
     pubsub: gossipsub({
       globalSignaturePolicy: 'StrictNoSign',
-      // Basalt's message id: the first 20 bytes of SHA-256 over the message data.
-      msgIdFn: (message) => createHash('sha256').update(message.data).digest().subarray(0, 20),
+      // Basalt's message id (MessageIdFunction.sha256OfData): the full 32-byte SHA-256 of the
+      // data, the same as gossipsub's StrictNoSign default; set explicitly so a default change
+      // upstream cannot silently split the id spaces.
+      msgIdFn: (message) => new Uint8Array(createHash('sha256').update(message.data).digest()),
+      // Ids are reported as hex in the `message` events so the test can compare them.
+      msgIdToStrFn: (id) => Buffer.from(id).toString('hex'),
       allowPublishToZeroTopicPeers: true,
       emitSelf: false
     })
@@ -50,8 +55,12 @@ node.addEventListener('peer:identify', (evt) => emit({
   protocols: evt.detail.protocols,
   agentVersion: evt.detail.agentVersion ?? null
 }))
-node.services.pubsub.addEventListener('message', (evt) => emit({
-  event: 'message', topic: evt.detail.topic, data: toHex(evt.detail.data)
+node.services.pubsub.addEventListener('gossipsub:message', (evt) => emit({
+  event: 'message',
+  from: evt.detail.propagationSource.toString(),
+  msgId: evt.detail.msgId,
+  topic: evt.detail.msg.topic,
+  data: toHex(evt.detail.msg.data)
 }))
 node.services.pubsub.addEventListener('subscription-change', (evt) => emit({
   event: 'subscription', peer: evt.detail.peerId.toString(),

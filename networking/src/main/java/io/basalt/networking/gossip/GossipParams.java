@@ -99,6 +99,39 @@ public record GossipParams(
     return heartbeatIntervalMillis;
   }
 
+  /** The same parameters with another heartbeat interval (Ethereum uses 700 ms). */
+  public GossipParams withHeartbeatIntervalMillis(long millis) {
+    return new GossipParams(
+        d,
+        dLow,
+        dHigh,
+        dLazy,
+        dScore,
+        dOut,
+        historyLength,
+        historyGossip,
+        gossipFactor,
+        maxIHaveLength,
+        maxIHaveMessages,
+        iwantFollowupMillis,
+        gossipRetransmission,
+        pruneBackoffMillis,
+        unsubscribeBackoffMillis,
+        graftFloodThresholdMillis,
+        opportunisticGraftTicks,
+        opportunisticGraftPeers,
+        prunePeers,
+        millis,
+        fanoutTtlMillis,
+        seenTtlMillis,
+        floodPublish,
+        maxPendingValidations,
+        maxSeenMessages,
+        maxCachedMessages,
+        maxPromises,
+        maxTopicsPerPeer);
+  }
+
   public GossipParams withFloodPublish(boolean value) {
     return new GossipParams(
         d,

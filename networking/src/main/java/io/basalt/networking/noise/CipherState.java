@@ -66,6 +66,41 @@ final class CipherState {
     }
   }
 
+  /**
+   * Encrypts {@code length} bytes of {@code in} into {@code out} (ciphertext and tag, {@code length
+   * + 16} bytes) with empty associated data, without intermediate arrays.
+   */
+  void encrypt(byte[] in, int inOffset, int length, byte[] out, int outOffset) {
+    try {
+      cipher.init(Cipher.ENCRYPT_MODE, key, nextNonce());
+      cipher.doFinal(in, inOffset, length, out, outOffset);
+      nonce++;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
+    }
+  }
+
+  /**
+   * Decrypts {@code length} bytes (ciphertext and tag) of {@code in} into {@code out} ({@code
+   * length - 16} bytes) with empty associated data.
+   *
+   * @throws NoiseException if the ciphertext is too short or fails authentication
+   */
+  void decrypt(byte[] in, int inOffset, int length, byte[] out, int outOffset) {
+    if (length < TAG_LENGTH) {
+      throw new NoiseException("Noise ciphertext of " + length + " bytes has no tag");
+    }
+    try {
+      cipher.init(Cipher.DECRYPT_MODE, key, nextNonce());
+      cipher.doFinal(in, inOffset, length, out, outOffset);
+      nonce++;
+    } catch (AEADBadTagException e) {
+      throw new NoiseException("Noise message failed authentication (nonce " + nonce + ")", e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("ChaCha20-Poly1305 decryption failed", e);
+    }
+  }
+
   private IvParameterSpec nextNonce() {
     // 2^64 - 1 is reserved by the Noise spec; no connection gets anywhere near it.
     if (nonce == -1L) {

@@ -26,11 +26,14 @@ public final class NoiseHandler extends ByteToMessageCodec<ByteBuf> {
   private NoiseSession session;
   // Plaintext written before the handshake completed; it must go through encode, never past it.
   private final ArrayDeque<PendingWrite> pendingWrites = new ArrayDeque<>();
+  // Staging for frames held outside the heap (socket buffers, composite writes); one frame at most.
+  private final byte[] scratch = new byte[NoiseFrames.MAX_MESSAGE_LENGTH];
   private boolean started;
   private boolean failed;
 
   public NoiseHandler(NoiseHandshake handshake) {
-    super(ByteBuf.class);
+    // Heap output buffers: the cipher writes straight into their arrays (sized in encode).
+    super(ByteBuf.class, false);
     this.handshake = handshake;
   }
 
@@ -71,13 +74,13 @@ public final class NoiseHandler extends ByteToMessageCodec<ByteBuf> {
         return;
       }
       in.skipBytes(2);
-      byte[] message = ByteBufUtil.getBytes(in, in.readerIndex(), length);
-      in.skipBytes(length);
       try {
         if (session == null) {
+          byte[] message = ByteBufUtil.getBytes(in, in.readerIndex(), length);
+          in.skipBytes(length);
           onHandshakeMessage(ctx, message);
         } else {
-          out.add(Unpooled.wrappedBuffer(session.decryptMessage(message)));
+          out.add(decrypt(ctx, in, length));
         }
       } catch (NoiseException e) {
         fail(ctx, e);
@@ -85,6 +88,32 @@ public final class NoiseHandler extends ByteToMessageCodec<ByteBuf> {
     }
     if (failed) {
       in.skipBytes(in.readableBytes());
+    }
+  }
+
+  /** Decrypts the next {@code length} bytes of {@code in} into a pooled heap buffer. */
+  private ByteBuf decrypt(ChannelHandlerContext ctx, ByteBuf in, int length) {
+    byte[] source;
+    int offset;
+    if (in.hasArray()) {
+      source = in.array();
+      offset = in.arrayOffset() + in.readerIndex();
+    } else {
+      // Socket reads land in direct memory; the JDK cipher works on arrays.
+      in.getBytes(in.readerIndex(), scratch, 0, length);
+      source = scratch;
+      offset = 0;
+    }
+    in.skipBytes(length);
+    ByteBuf plain = ctx.alloc().heapBuffer(Math.max(0, length - CipherState.TAG_LENGTH));
+    try {
+      session.decryptMessage(
+          source, offset, length, plain.array(), plain.arrayOffset() + plain.writerIndex());
+      plain.writerIndex(plain.writerIndex() + length - CipherState.TAG_LENGTH);
+      return plain;
+    } catch (RuntimeException e) {
+      plain.release();
+      throw e;
     }
   }
 
@@ -126,9 +155,36 @@ public final class NoiseHandler extends ByteToMessageCodec<ByteBuf> {
     }
   }
 
+  private static int encryptedLength(int plaintext) {
+    int frames =
+        (plaintext + NoiseFrames.MAX_PLAINTEXT_LENGTH - 1) / NoiseFrames.MAX_PLAINTEXT_LENGTH;
+    return plaintext + frames * (2 + CipherState.TAG_LENGTH);
+  }
+
   @Override
   protected void encode(ChannelHandlerContext ctx, ByteBuf msg, ByteBuf out) {
-    out.writeBytes(session.encrypt(ByteBufUtil.getBytes(msg)));
+    int total = msg.readableBytes();
+    out.ensureWritable(encryptedLength(total));
+    int start = msg.readerIndex();
+    for (int done = 0; done < total; ) {
+      int length = Math.min(NoiseFrames.MAX_PLAINTEXT_LENGTH, total - done);
+      byte[] source;
+      int offset;
+      if (msg.hasArray()) {
+        source = msg.array();
+        offset = msg.arrayOffset() + start + done;
+      } else {
+        msg.getBytes(start + done, scratch, 0, length);
+        source = scratch;
+        offset = 0;
+      }
+      out.writeShort(length + CipherState.TAG_LENGTH);
+      int at = out.writerIndex();
+      session.encryptMessage(source, offset, length, out.array(), out.arrayOffset() + at);
+      out.writerIndex(at + length + CipherState.TAG_LENGTH);
+      done += length;
+    }
+    msg.skipBytes(total);
   }
 
   @Override

@@ -80,6 +80,27 @@ public final class NoiseSession {
     return receiver.decryptWithAd(new byte[0], ciphertext);
   }
 
+  /**
+   * Encrypts one message of at most {@link NoiseFrames#MAX_PLAINTEXT_LENGTH} bytes from {@code in}
+   * straight into {@code out}, which must have room for {@code length + 16} bytes.
+   */
+  public void encryptMessage(byte[] in, int inOffset, int length, byte[] out, int outOffset) {
+    if (length > NoiseFrames.MAX_PLAINTEXT_LENGTH) {
+      throw new IllegalArgumentException("Noise plaintext of " + length + " bytes");
+    }
+    sender.encrypt(in, inOffset, length, out, outOffset);
+  }
+
+  /**
+   * Decrypts one message of {@code length} bytes (ciphertext and tag) into {@code out}, which must
+   * have room for {@code length - 16} bytes.
+   *
+   * @throws NoiseException if it does not authenticate
+   */
+  public void decryptMessage(byte[] in, int inOffset, int length, byte[] out, int outOffset) {
+    receiver.decrypt(in, inOffset, length, out, outOffset);
+  }
+
   /** The nonce of the next message sent. */
   public long sendNonce() {
     return sender.nonce();

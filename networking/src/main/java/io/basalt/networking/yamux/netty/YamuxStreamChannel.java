@@ -49,6 +49,12 @@ public final class YamuxStreamChannel extends AbstractChannel {
   private boolean inputShutdownFired;
   private boolean reset;
   private boolean streamGone;
+  // closeWrite() was called: FIN goes out once every earlier write has reached the session.
+  private boolean finRequested;
+  private boolean finSent;
+  // doWrite is running: a nested closeWrite (from a writability event fired by the session while
+  // it takes our writes) must not send FIN ahead of the messages the loop has not handed over yet.
+  private boolean writing;
 
   YamuxStreamChannel(Channel parent, YamuxHandler handler, int streamId, boolean inbound) {
     super(parent);
@@ -72,9 +78,31 @@ public final class YamuxStreamChannel extends AbstractChannel {
     return reset;
   }
 
-  /** Half-closes the stream for writing (FIN after queued data); reading goes on. */
+  /**
+   * Half-closes the stream for writing; reading goes on. The FIN follows every write made before
+   * (they are flushed first), even when called from inside a flush; later writes fail.
+   */
   public void closeWrite() {
-    runInLoop(() -> handler.session().close(streamId));
+    runInLoop(
+        () -> {
+          if (finRequested || !open) {
+            return;
+          }
+          finRequested = true;
+          flush();
+          sendFinIfDrained();
+        });
+  }
+
+  private void sendFinIfDrained() {
+    if (!finRequested || finSent || writing || streamGone || reset) {
+      return;
+    }
+    ChannelOutboundBuffer out = unsafe().outboundBuffer();
+    if (out == null || out.isEmpty()) {
+      finSent = true;
+      handler.session().close(streamId);
+    }
   }
 
   /** Resets the stream (RST, queued data dropped) and closes the channel. */
@@ -157,7 +185,8 @@ public final class YamuxStreamChannel extends AbstractChannel {
       buf.release();
       handler.consumed(this, n);
     }
-    if (!streamGone && !reset) {
+    if (!streamGone && !reset && !finSent) {
+      finSent = true;
       // Graceful: FIN after queued data; the handler discards what the peer still sends.
       handler.session().close(streamId);
     }
@@ -171,22 +200,28 @@ public final class YamuxStreamChannel extends AbstractChannel {
 
   @Override
   protected void doWrite(ChannelOutboundBuffer out) {
-    while (true) {
-      Object msg = out.current();
-      if (msg == null) {
-        return;
+    writing = true;
+    try {
+      Object msg;
+      while ((msg = out.current()) != null) {
+        try {
+          handler.session().write(streamId, ((ByteBuf) msg).retain());
+          out.remove();
+        } catch (YamuxException e) {
+          out.remove(e);
+        }
       }
-      try {
-        handler.session().write(streamId, ((ByteBuf) msg).retain());
-        out.remove();
-      } catch (YamuxException e) {
-        out.remove(e);
-      }
+    } finally {
+      writing = false;
     }
+    sendFinIfDrained();
   }
 
   @Override
   protected Object filterOutboundMessage(Object msg) {
+    if (finRequested) {
+      throw new IllegalStateException("stream " + streamId + " is closed for writing");
+    }
     if (msg instanceof ByteBuf) {
       return msg;
     }

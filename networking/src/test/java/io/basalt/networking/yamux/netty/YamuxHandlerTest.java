@@ -204,6 +204,64 @@ class YamuxHandlerTest {
   }
 
   @Test
+  void closeWriteFromAWritabilityEventInsideAFlushSendsFinAfterEveryQueuedWrite() {
+    serverEcho = false;
+    Collector local = new Collector();
+    YamuxStreamChannel stream = open(local);
+    pump();
+    // Only the muxer's send queue may make the stream unwritable here, not Netty's own buffer.
+    stream
+        .config()
+        .setWriteBufferWaterMark(
+            new io.netty.channel.WriteBufferWaterMark(4 * 1024 * 1024, 8 * 1024 * 1024));
+    // A handler that half-closes as soon as the stream turns unwritable: that event fires from
+    // inside the channel's flush, while later writes still wait in its outbound buffer.
+    stream
+        .pipeline()
+        .addFirst(
+            new ChannelInboundHandlerAdapter() {
+              @Override
+              public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                if (!ctx.channel().isWritable()) {
+                  ((YamuxStreamChannel) ctx.channel()).closeWrite();
+                }
+                ctx.fireChannelWritabilityChanged();
+              }
+            });
+    byte[] payload = new byte[900 * 1024];
+    new Random(9).nextBytes(payload);
+    // 256 KiB fill the peer's window, 600 KiB queue (over half the 1 MiB queue: unwritable),
+    // the last 44 KiB are still in the outbound buffer when the handler asks for FIN.
+    List<io.netty.channel.ChannelFuture> writes =
+        List.of(
+            stream.write(Unpooled.wrappedBuffer(payload, 0, 256 * 1024)),
+            stream.write(Unpooled.wrappedBuffer(payload, 256 * 1024, 600 * 1024)),
+            stream.write(Unpooled.wrappedBuffer(payload, 856 * 1024, 44 * 1024)));
+    stream.flush();
+    pump();
+    assertThat(writes).allMatch(f -> f.isSuccess());
+    Collector remote = serverStreams.get(0);
+    assertThat(remote.data.toByteArray()).isEqualTo(payload);
+    assertThat(remote.events).contains(ChannelInputShutdownEvent.INSTANCE);
+    // Writes after closeWrite fail instead of following the FIN.
+    assertThat(stream.writeAndFlush(ascii("late")).isSuccess()).isFalse();
+  }
+
+  @Test
+  void closeWriteSendsFinAfterWritesNotYetFlushed() {
+    serverEcho = false;
+    YamuxStreamChannel stream = open(new Collector());
+    pump();
+    io.netty.channel.ChannelFuture write = stream.write(ascii("unflushed"));
+    stream.closeWrite();
+    pump();
+    assertThat(write.isSuccess()).isTrue();
+    Collector remote = serverStreams.get(0);
+    assertThat(remote.text()).isEqualTo("unflushed");
+    assertThat(remote.events).contains(ChannelInputShutdownEvent.INSTANCE);
+  }
+
+  @Test
   void shouldPropagateResetToThePeerStreamChannel() {
     YamuxStreamChannel stream = open(new Collector());
     pump();
