@@ -1,12 +1,11 @@
 package io.basalt.networking.yamux;
 
+import static io.basalt.networking.yamux.SessionState.unsigned;
+
 import io.basalt.networking.yamux.YamuxException.Reason;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The yamux session state machine, independent of any transport: {@link #receive} takes bytes from
@@ -23,22 +22,16 @@ import java.util.Map;
  * queues at most {@link YamuxConfig#maxSendQueueBytes}, inbound data is handed straight to the
  * listener and the peer may never have more than the receive window unconsumed.
  *
+ * <p>This class holds the commands and queries; inbound frames are handled by {@link
+ * InboundFrameHandler}, the flow-controlled send side is {@link FrameWriter}, and both share a
+ * {@link SessionState}.
+ *
  * <p>Not thread-safe: drive it from one thread (the connection's event loop).
  */
 public final class YamuxSession {
-  private final boolean client;
-  private final YamuxConfig config;
-  private final FrameSink sink;
-  private final YamuxListener listener;
-  private final FrameDecoder decoder;
-  private final ByteBufAllocator alloc;
-  private final Map<Integer, StreamState> streams = new HashMap<>();
-  private long nextStreamId;
-  private int inboundCount;
-  private int outboundCount;
-  private boolean localGoAway;
-  private GoAwayCode remoteGoAway;
-  private boolean closed;
+  private final SessionState state;
+  private final FrameWriter out;
+  private final InboundFrameHandler inbound;
 
   private YamuxSession(
       boolean client,
@@ -46,13 +39,9 @@ public final class YamuxSession {
       FrameSink sink,
       YamuxListener listener,
       ByteBufAllocator alloc) {
-    this.client = client;
-    this.config = config;
-    this.sink = sink;
-    this.listener = listener;
-    this.alloc = alloc;
-    this.decoder = new FrameDecoder(config.receiveWindow(), alloc);
-    this.nextStreamId = client ? 1 : 2;
+    this.state = new SessionState(client, config, sink, listener, alloc);
+    this.out = new FrameWriter(state);
+    this.inbound = new InboundFrameHandler(state, out);
   }
 
   /** The dialing side's session (odd stream ids). */
@@ -76,164 +65,7 @@ public final class YamuxSession {
    *     session had already ended
    */
   public void receive(ByteBuf in) throws YamuxException {
-    if (closed) {
-      in.release();
-      throw new YamuxException(Reason.SESSION_CLOSED, "session is closed");
-    }
-    try {
-      decoder.decode(in, this::onFrame);
-    } catch (YamuxException e) {
-      if (e.reason().isProtocolError()) {
-        sendFrame(FrameType.GO_AWAY, 0, 0, GoAwayCode.PROTOCOL_ERROR.code());
-      }
-      terminate();
-      throw e;
-    } catch (RuntimeException e) {
-      // A listener failed: the session state is no longer trustworthy.
-      sendFrame(FrameType.GO_AWAY, 0, 0, GoAwayCode.INTERNAL_ERROR.code());
-      terminate();
-      throw e;
-    } finally {
-      sink.flush();
-    }
-  }
-
-  private void onFrame(FrameHeader header, ByteBuf payload) throws YamuxException {
-    if (closed) {
-      // A go-away with an error code ended the session mid-batch; ignore the rest.
-      release(payload);
-      return;
-    }
-    switch (header.type()) {
-      case PING -> onPing(header);
-      case GO_AWAY -> onGoAway(header);
-      case DATA, WINDOW_UPDATE -> onStreamFrame(header, payload);
-    }
-  }
-
-  private void onPing(FrameHeader header) throws YamuxException {
-    requireSessionFrame(header);
-    int flags = header.flags();
-    if (Flags.has(flags, Flags.SYN) && !Flags.has(flags, Flags.ACK)) {
-      sendFrame(FrameType.PING, Flags.ACK, 0, header.length());
-    } else if (Flags.has(flags, Flags.ACK) && !Flags.has(flags, Flags.SYN)) {
-      listener.onPong((int) header.length());
-    } else {
-      throw new YamuxException(Reason.INVALID_FLAGS, "ping with flags " + flags);
-    }
-  }
-
-  private void onGoAway(FrameHeader header) throws YamuxException {
-    requireSessionFrame(header);
-    GoAwayCode code = GoAwayCode.fromWire(header.length());
-    remoteGoAway = code;
-    listener.onGoAway(code);
-    if (code != GoAwayCode.NORMAL) {
-      terminate();
-    }
-  }
-
-  private void requireSessionFrame(FrameHeader header) throws YamuxException {
-    if (header.streamId() != 0) {
-      throw new YamuxException(
-          Reason.INVALID_STREAM_ID,
-          header.type() + " frame on stream " + header.streamIdUnsigned());
-    }
-  }
-
-  private void onStreamFrame(FrameHeader header, ByteBuf payload) throws YamuxException {
-    try {
-      int id = header.streamId();
-      if (id == 0) {
-        throw new YamuxException(Reason.INVALID_STREAM_ID, header.type() + " frame on stream 0");
-      }
-      StreamState stream = streams.get(id);
-      if (Flags.has(header.flags(), Flags.SYN)) {
-        if (stream != null) {
-          throw new YamuxException(Reason.DUPLICATE_STREAM, "SYN for open stream " + unsigned(id));
-        }
-        if (isLocalId(id)) {
-          throw new YamuxException(
-              Reason.INVALID_STREAM_ID, "peer opened stream " + unsigned(id) + " of our parity");
-        }
-        stream = acceptInbound(id);
-      }
-      if (stream == null) {
-        return; // a late frame for a stream that is gone (reset or rejected): drop it
-      }
-      if (Flags.has(header.flags(), Flags.RST)) {
-        resetByPeer(stream);
-        return;
-      }
-      if (header.type() == FrameType.WINDOW_UPDATE) {
-        onWindowUpdate(stream, header.length());
-      } else {
-        ByteBuf data = payload;
-        payload = null;
-        onData(stream, header.length(), data);
-      }
-      if (Flags.has(header.flags(), Flags.FIN) && streams.get(id) == stream && !stream.remoteFin) {
-        stream.remoteFin = true;
-        listener.onRemoteClose(id);
-        removeIfDone(stream);
-      }
-    } finally {
-      release(payload);
-    }
-  }
-
-  private StreamState acceptInbound(int id) {
-    if (localGoAway || inboundCount >= config.maxInboundStreams()) {
-      sendFrame(FrameType.WINDOW_UPDATE, Flags.RST, id, 0);
-      return null;
-    }
-    StreamState stream = new StreamState(id, true, config.receiveWindow());
-    streams.put(id, stream);
-    inboundCount++;
-    sendFrame(FrameType.WINDOW_UPDATE, Flags.ACK, id, extraWindow());
-    listener.onInboundStream(id);
-    // The listener may have reset it already.
-    return streams.get(id);
-  }
-
-  private void onWindowUpdate(StreamState stream, long delta) throws YamuxException {
-    long window = stream.sendWindow + delta;
-    if (window > FrameHeader.MAX_LENGTH) {
-      throw new YamuxException(
-          Reason.WINDOW_OVERFLOW, "send window of stream " + unsigned(stream.id) + " overflows");
-    }
-    stream.sendWindow = window;
-    drain(stream);
-  }
-
-  private void onData(StreamState stream, long length, ByteBuf payload) throws YamuxException {
-    if (length > stream.recvCapacity) {
-      payload.release();
-      throw new YamuxException(
-          Reason.RECEIVE_WINDOW_EXCEEDED,
-          "stream "
-              + unsigned(stream.id)
-              + " got "
-              + length
-              + " bytes, window "
-              + stream.recvCapacity);
-    }
-    if (length > 0 && stream.remoteFin) {
-      payload.release();
-      throw new YamuxException(Reason.DATA_AFTER_FIN, "stream " + unsigned(stream.id));
-    }
-    stream.recvCapacity -= length;
-    if (length == 0) {
-      payload.release();
-    } else {
-      listener.onData(stream.id, payload);
-    }
-  }
-
-  private void resetByPeer(StreamState stream) {
-    remove(stream);
-    listener.onStreamReset(stream.id);
-    listener.onStreamClosed(stream.id);
+    inbound.receive(in);
   }
 
   // ---- commands ----
@@ -246,22 +78,22 @@ public final class YamuxSession {
    *     closed, {@link Reason#STREAM_LIMIT} or {@link Reason#STREAM_IDS_EXHAUSTED}
    */
   public int openStream() throws YamuxException {
-    if (closed || localGoAway || remoteGoAway != null) {
+    if (state.closed || state.localGoAway || state.remoteGoAway != null) {
       throw new YamuxException(Reason.SESSION_CLOSED, "session is closed or going away");
     }
-    if (outboundCount >= config.maxOutboundStreams()) {
+    if (state.outboundCount >= state.config.maxOutboundStreams()) {
       throw new YamuxException(
-          Reason.STREAM_LIMIT, outboundCount + " outbound streams open already");
+          Reason.STREAM_LIMIT, state.outboundCount + " outbound streams open already");
     }
-    if (nextStreamId > FrameHeader.MAX_LENGTH) {
+    if (state.nextStreamId > FrameHeader.MAX_LENGTH) {
       throw new YamuxException(Reason.STREAM_IDS_EXHAUSTED, "no stream ids left");
     }
-    int id = (int) nextStreamId;
-    nextStreamId += 2;
-    streams.put(id, new StreamState(id, false, config.receiveWindow()));
-    outboundCount++;
-    sendFrame(FrameType.WINDOW_UPDATE, Flags.SYN, id, extraWindow());
-    sink.flush();
+    int id = (int) state.nextStreamId;
+    state.nextStreamId += 2;
+    state.streams.put(id, new StreamState(id, false, state.config.receiveWindow()));
+    state.outboundCount++;
+    out.sendFrame(FrameType.WINDOW_UPDATE, Flags.SYN, id, state.extraWindow());
+    state.sink.flush();
     return id;
   }
 
@@ -274,8 +106,8 @@ public final class YamuxSession {
    *     (nothing is sent then)
    */
   public void write(int streamId, ByteBuf data) throws YamuxException {
-    StreamState stream = streams.get(streamId);
-    if (stream == null || stream.finQueued || closed) {
+    StreamState stream = state.streams.get(streamId);
+    if (stream == null || stream.finQueued || state.closed) {
       data.release();
       throw new YamuxException(Reason.STREAM_CLOSED, "stream " + unsigned(streamId));
     }
@@ -284,8 +116,8 @@ public final class YamuxSession {
       data.release();
       return;
     }
-    long sendableNow = stream.queue.isEmpty() && sink.isWritable() ? stream.sendWindow : 0;
-    if (stream.queuedBytes + length - sendableNow > config.maxSendQueueBytes()) {
+    long sendableNow = stream.queue.isEmpty() && state.sink.isWritable() ? stream.sendWindow : 0;
+    if (stream.queuedBytes + length - sendableNow > state.config.maxSendQueueBytes()) {
       data.release();
       throw new YamuxException(
           Reason.SEND_QUEUE_FULL,
@@ -293,8 +125,8 @@ public final class YamuxSession {
     }
     stream.queue.add(data);
     stream.queuedBytes += length;
-    drain(stream);
-    sink.flush();
+    out.drain(stream);
+    state.sink.flush();
   }
 
   /**
@@ -302,25 +134,25 @@ public final class YamuxSession {
    * the peer half-closes too. Unknown streams are ignored.
    */
   public void close(int streamId) {
-    StreamState stream = streams.get(streamId);
+    StreamState stream = state.streams.get(streamId);
     if (stream == null || stream.finQueued) {
       return;
     }
     stream.finQueued = true;
-    drain(stream);
-    sink.flush();
+    out.drain(stream);
+    state.sink.flush();
   }
 
   /** Resets the stream (RST), dropping its queued data. Unknown streams are ignored. */
   public void reset(int streamId) {
-    StreamState stream = streams.get(streamId);
+    StreamState stream = state.streams.get(streamId);
     if (stream == null) {
       return;
     }
-    sendFrame(FrameType.WINDOW_UPDATE, Flags.RST, streamId, 0);
-    sink.flush();
-    remove(stream);
-    listener.onStreamClosed(streamId);
+    out.sendFrame(FrameType.WINDOW_UPDATE, Flags.RST, streamId, 0);
+    state.sink.flush();
+    state.remove(stream);
+    state.listener.onStreamClosed(streamId);
   }
 
   /**
@@ -330,7 +162,7 @@ public final class YamuxSession {
    * @throws IllegalArgumentException if more bytes are reported than were delivered
    */
   public void consumed(int streamId, int bytes) {
-    StreamState stream = streams.get(streamId);
+    StreamState stream = state.streams.get(streamId);
     if (stream == null) {
       return;
     }
@@ -340,20 +172,20 @@ public final class YamuxSession {
     }
     stream.unacked += bytes;
     if (!stream.remoteFin && stream.unacked >= stream.recvWindow / 2) {
-      sendFrame(FrameType.WINDOW_UPDATE, 0, streamId, stream.unacked);
+      out.sendFrame(FrameType.WINDOW_UPDATE, 0, streamId, stream.unacked);
       stream.recvCapacity += stream.unacked;
       stream.unacked = 0;
-      sink.flush();
+      state.sink.flush();
     }
   }
 
   /** Sends a ping request; the answer arrives as {@link YamuxListener#onPong}. */
   public void ping(int opaque) {
-    if (closed) {
+    if (state.closed) {
       return;
     }
-    sendFrame(FrameType.PING, Flags.SYN, 0, Integer.toUnsignedLong(opaque));
-    sink.flush();
+    out.sendFrame(FrameType.PING, Flags.SYN, 0, Integer.toUnsignedLong(opaque));
+    state.sink.flush();
   }
 
   /**
@@ -361,169 +193,82 @@ public final class YamuxSession {
    * GoAwayCode#NORMAL} open streams may finish; with an error code the session ends at once.
    */
   public void goAway(GoAwayCode code) {
-    if (closed) {
+    if (state.closed) {
       return;
     }
-    localGoAway = true;
-    sendFrame(FrameType.GO_AWAY, 0, 0, code.code());
-    sink.flush();
+    state.localGoAway = true;
+    out.sendFrame(FrameType.GO_AWAY, 0, 0, code.code());
+    state.sink.flush();
     if (code != GoAwayCode.NORMAL) {
-      terminate();
+      state.terminate();
     }
   }
 
   /** The transport closed: every stream is reset and the session ends. */
   public void transportClosed() {
-    terminate();
+    state.terminate();
   }
 
   /** The transport takes data again: queued stream data is sent as windows allow. */
   public void transportWritable() {
-    for (StreamState stream : new ArrayList<>(streams.values())) {
-      if (!sink.isWritable()) {
+    for (StreamState stream : new ArrayList<>(state.streams.values())) {
+      if (!state.sink.isWritable()) {
         break;
       }
-      if (streams.get(stream.id) == stream) {
-        drain(stream);
+      if (state.streams.get(stream.id) == stream) {
+        out.drain(stream);
       }
     }
-    sink.flush();
+    state.sink.flush();
   }
 
   // ---- queries ----
 
   /** Whether the stream exists, is open for writing and has less than half its queue in use. */
   public boolean isWritable(int streamId) {
-    StreamState stream = streams.get(streamId);
-    return stream != null && !closed && stream.writable;
+    StreamState stream = state.streams.get(streamId);
+    return stream != null && !state.closed && stream.writable;
   }
 
   /** Whether the stream is still in the session (not reset, not closed both ways). */
   public boolean isOpen(int streamId) {
-    return streams.containsKey(streamId);
+    return state.streams.containsKey(streamId);
   }
 
   /** Bytes the peer currently lets this side send on the stream (0 for unknown streams). */
   public long sendWindow(int streamId) {
-    StreamState stream = streams.get(streamId);
+    StreamState stream = state.streams.get(streamId);
     return stream == null ? 0 : stream.sendWindow;
   }
 
   /** Bytes queued on the stream waiting for window (0 for unknown streams). */
   public long queuedBytes(int streamId) {
-    StreamState stream = streams.get(streamId);
+    StreamState stream = state.streams.get(streamId);
     return stream == null ? 0 : stream.queuedBytes;
   }
 
   /** Number of streams in the session. */
   public int streamCount() {
-    return streams.size();
+    return state.streams.size();
   }
 
   /** Bytes the decoder holds for a partial frame. */
   public int bufferedInputBytes() {
-    return decoder.bufferedBytes();
+    return state.decoder.bufferedBytes();
   }
 
   /** Whether the session has ended. */
   public boolean isClosed() {
-    return closed;
+    return state.closed;
   }
 
   /** Whether this is the client (odd ids) side. */
   public boolean isClient() {
-    return client;
+    return state.client;
   }
 
   /** The limits in force. */
   public YamuxConfig config() {
-    return config;
-  }
-
-  // ---- internals ----
-
-  private void drain(StreamState stream) {
-    long maxFrame = config.maxFramePayload();
-    while (!stream.queue.isEmpty() && stream.sendWindow > 0 && sink.isWritable()) {
-      ByteBuf head = stream.queue.peek();
-      int n = (int) Math.min(head.readableBytes(), Math.min(stream.sendWindow, maxFrame));
-      ByteBuf chunk = head.readRetainedSlice(n);
-      if (!head.isReadable()) {
-        stream.queue.poll().release();
-      }
-      stream.sendWindow -= n;
-      stream.queuedBytes -= n;
-      ByteBuf header = alloc.buffer(FrameHeader.SIZE);
-      new FrameHeader(FrameType.DATA, 0, stream.id, n).encode(header);
-      sink.write(Unpooled.wrappedBuffer(header, chunk));
-    }
-    if (stream.finQueued && !stream.finSent && stream.queue.isEmpty()) {
-      stream.finSent = true;
-      sendFrame(FrameType.WINDOW_UPDATE, Flags.FIN, stream.id, 0);
-    }
-    boolean writable = !stream.finQueued && stream.queuedBytes < config.maxSendQueueBytes() / 2;
-    if (writable != stream.writable) {
-      stream.writable = writable;
-      listener.onWritabilityChanged(stream.id, writable);
-    }
-    removeIfDone(stream);
-  }
-
-  private void removeIfDone(StreamState stream) {
-    if (stream.fullyClosed() && streams.get(stream.id) == stream) {
-      remove(stream);
-      listener.onStreamClosed(stream.id);
-    }
-  }
-
-  private void remove(StreamState stream) {
-    streams.remove(stream.id);
-    stream.releaseQueue();
-    if (stream.inbound) {
-      inboundCount--;
-    } else {
-      outboundCount--;
-    }
-  }
-
-  private void terminate() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    decoder.fail();
-    for (StreamState stream : new ArrayList<>(streams.values())) {
-      remove(stream);
-      listener.onStreamReset(stream.id);
-      listener.onStreamClosed(stream.id);
-    }
-    // A go-away written just before must leave before the listener closes the transport.
-    sink.flush();
-    listener.onSessionClosed();
-  }
-
-  private long extraWindow() {
-    return config.receiveWindow() - (long) YamuxConfig.INITIAL_WINDOW;
-  }
-
-  private boolean isLocalId(int id) {
-    boolean odd = (id & 1) == 1;
-    return odd == client;
-  }
-
-  private void sendFrame(FrameType type, int flags, int streamId, long length) {
-    ByteBuf buf = alloc.buffer(FrameHeader.SIZE);
-    new FrameHeader(type, flags, streamId, length).encode(buf);
-    sink.write(buf);
-  }
-
-  private static void release(ByteBuf payload) {
-    if (payload != null) {
-      payload.release();
-    }
-  }
-
-  private static long unsigned(int id) {
-    return Integer.toUnsignedLong(id);
+    return state.config;
   }
 }

@@ -1,7 +1,5 @@
 package io.basalt.networking.gossip.host;
 
-import io.basalt.networking.encoding.DecodingException;
-import io.basalt.networking.encoding.VarintFrames;
 import io.basalt.networking.gossip.GossipPeerId;
 import io.basalt.networking.gossip.GossipProtocol;
 import io.basalt.networking.gossip.GossipRouter;
@@ -9,25 +7,13 @@ import io.basalt.networking.gossip.GossipRouter.PublishResult;
 import io.basalt.networking.gossip.MessageHandler;
 import io.basalt.networking.gossip.PeerOutbox;
 import io.basalt.networking.gossip.Rpc;
-import io.basalt.networking.gossip.RpcCodec;
-import io.basalt.networking.gossip.RpcDecodeException;
 import io.basalt.networking.gossip.TopicValidator;
 import io.basalt.networking.gossip.ValidationResult;
-import io.basalt.networking.host.Connection;
-import io.basalt.networking.host.Direction;
 import io.basalt.networking.host.Host;
-import io.basalt.networking.host.HostListener;
-import io.basalt.networking.host.Stream;
-import io.basalt.networking.host.StreamReader;
 import io.basalt.networking.identity.PeerId;
-import io.basalt.networking.multiaddr.Protocol;
 import io.basalt.networking.peers.Misbehaviour;
 import io.basalt.networking.peers.MisbehaviourReporter;
-import java.nio.ByteBuffer;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -38,8 +24,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.tuweni.bytes.Bytes;
@@ -64,6 +48,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Message handlers and validators are called on the router thread and must not block (validators
  * return a future for slow work). Public methods are thread-safe.
+ *
+ * <p>This class owns the router thread and the public API; the per-peer streams live in {@code
+ * PeerStreams} (stream lifecycle and router membership), {@code RpcWriter} (outbound RPCs) and
+ * {@code InboundRpcs} (inbound frames).
  */
 public final class GossipService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GossipService.class);
@@ -79,13 +67,9 @@ public final class GossipService implements AutoCloseable {
   private final MisbehaviourReporter reporter;
   private final ScheduledExecutorService thread;
   private final Executor loop = this::onRouterThread;
-  private final PeerOutbox outbox;
   private final GossipRouter router;
-  private final Map<GossipPeerId, PeerLink> links = new HashMap<>();
-  private final HostListener listener = new Listener();
-  private final AtomicLong droppedInbound = new AtomicLong();
+  private final PeerStreams streams;
   private volatile Thread routerThread;
-  private volatile boolean closed;
 
   private GossipService(Host host, GossipServiceConfig config, MisbehaviourReporter reporter) {
     this.host = host;
@@ -100,7 +84,6 @@ public final class GossipService implements AutoCloseable {
               routerThread = t;
               return t;
             });
-    this.outbox = new PeerOutbox(config.outboxCapacity());
     this.router =
         new GossipRouter(
             config.params(),
@@ -113,6 +96,7 @@ public final class GossipService implements AutoCloseable {
             this::send,
             loop,
             config.pxListener());
+    this.streams = new PeerStreams(host, config, reporter, router, loop);
   }
 
   /**
@@ -130,13 +114,7 @@ public final class GossipService implements AutoCloseable {
   }
 
   private void attach() {
-    for (String protocol : PROTOCOLS) {
-      host.registerProtocol(protocol, this::onInboundStream);
-    }
-    host.addListener(listener);
-    for (Connection connection : host.connections()) {
-      onRouterThread(() -> connected(connection));
-    }
+    streams.attach();
     long interval = config.params().heartbeatIntervalMillis();
     thread.scheduleAtFixedRate(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
   }
@@ -225,37 +203,22 @@ public final class GossipService implements AutoCloseable {
 
   /** RPCs dropped because a peer's outbox was full. */
   public long droppedOutbound() {
-    return inspect(r -> outbox.dropped());
+    return inspect(r -> streams.droppedOutbound());
   }
 
   /** Frames dropped because a peer sent faster than the router processed. */
   public long droppedInbound() {
-    return droppedInbound.get();
+    return streams.droppedInbound();
   }
 
   /** Unregisters the protocols, resets the gossip streams and stops the router thread. */
   @Override
   public void close() {
-    if (closed) {
+    if (streams.isClosed()) {
       return;
     }
-    host.removeListener(listener);
-    PROTOCOLS.forEach(host::unregisterProtocol);
-    CompletableFuture<Void> done =
-        CompletableFuture.runAsync(
-            () -> {
-              closed = true;
-              for (PeerLink link : links.values()) {
-                if (link.outbound != null) {
-                  link.outbound.reset();
-                }
-                if (link.inbound != null) {
-                  link.inbound.reset();
-                }
-              }
-              links.clear();
-            },
-            loop);
+    streams.detach();
+    CompletableFuture<Void> done = CompletableFuture.runAsync(streams::resetAll, loop);
     try {
       done.get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -263,7 +226,7 @@ public final class GossipService implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       LOG.debug("Gossip close did not finish cleanly", e);
     }
-    closed = true;
+    streams.markClosed();
     thread.shutdownNow();
   }
 
@@ -286,7 +249,7 @@ public final class GossipService implements AutoCloseable {
 
   private void heartbeat() {
     try {
-      if (!closed) {
+      if (!streams.isClosed()) {
         router.heartbeat();
       }
     } catch (RuntimeException e) {
@@ -294,266 +257,22 @@ public final class GossipService implements AutoCloseable {
     }
   }
 
-  private void connected(Connection connection) {
-    if (closed || !connection.isOpen()) {
-      return;
-    }
-    PeerLink link = link(connection.remotePeer());
-    if (link.outbound == null && link.opening == null) {
-      openOutbound(link, connection);
-    }
-  }
-
-  private PeerLink link(PeerId peer) {
-    GossipPeerId key = key(peer);
-    return links.computeIfAbsent(key, k -> new PeerLink(peer, k));
-  }
-
-  private void openOutbound(PeerLink link, Connection connection) {
-    link.opening = connection;
-    connection
-        .openStream(PROTOCOLS)
-        .whenCompleteAsync(
-            (stream, error) -> outboundOpened(link, connection, stream, error), loop);
-  }
-
-  private void outboundOpened(
-      PeerLink link, Connection connection, Stream stream, Throwable error) {
-    if (link.opening == connection) {
-      link.opening = null;
-    }
-    if (error != null) {
-      LOG.debug("No gossip stream to {}: {}", link.peer, error.toString());
-      forgetIfIdle(link);
-      return;
-    }
-    if (closed || links.get(link.key) != link || link.outbound != null) {
-      stream.reset();
-      return;
-    }
-    link.outbound = stream;
-    // The peer should not write on our stream; whatever it sends is read and dropped.
-    stream.setReader(new DiscardReader());
-    stream.closeFuture().whenCompleteAsync((v, e) -> outboundClosed(link, stream), loop);
-    GossipProtocol protocol =
-        GossipProtocol.MESHSUB_V10.id().equals(stream.protocol())
-            ? GossipProtocol.MESHSUB_V10
-            : GossipProtocol.MESHSUB_V11;
-    router.addPeer(
-        link.key,
-        protocol,
-        connection.direction() == Direction.OUTBOUND,
-        connection.remoteAddress().valueOf(Protocol.IP4));
-    link.inRouter = true;
-    Rpc early;
-    while ((early = link.early.poll()) != null) {
-      router.onRpc(link.key, early);
-    }
-    drain(link);
-  }
-
-  private void outboundClosed(PeerLink link, Stream stream) {
-    if (link.outbound != stream) {
-      return;
-    }
-    link.outbound = null;
-    link.inflightBytes = 0;
-    leaveRouter(link);
-    if (closed || links.get(link.key) != link) {
-      return;
-    }
-    // Reopen only if the stream died with its connection and another connection remains; a peer
-    // that resets our gossip stream on a live connection does not want it.
-    if (!stream.connection().isOpen()) {
-      for (Connection other : host.connections(link.peer)) {
-        if (other.isOpen()) {
-          openOutbound(link, other);
-          return;
-        }
-      }
-    }
-    forgetIfIdle(link);
-  }
-
-  private void leaveRouter(PeerLink link) {
-    if (link.inRouter) {
-      link.inRouter = false;
-      router.removePeer(link.key);
-    }
-    outbox.remove(link.key);
-    link.early.clear();
-  }
-
-  private void forgetIfIdle(PeerLink link) {
-    if (link.idle() && links.get(link.key) == link) {
-      leaveRouter(link);
-      links.remove(link.key);
-    }
-  }
-
-  private void disconnected(Connection connection) {
-    PeerLink link = links.get(key(connection.remotePeer()));
-    if (link == null || host.isConnected(link.peer)) {
-      return; // the streams' own close events handle a connection among several
-    }
-    if (link.outbound != null) {
-      link.outbound.reset();
-      link.outbound = null;
-    }
-    if (link.inbound != null) {
-      link.inbound.reset();
-      link.inbound = null;
-    }
-    link.opening = null;
-    forgetIfIdle(link);
-  }
-
-  // ---- outbound RPCs
-
-  /** The router's sink: queue, then write what the stream can take. */
+  /** The router's sink. */
   private void send(GossipPeerId peer, Rpc rpc) {
-    outbox.send(peer, rpc);
-    PeerLink link = links.get(peer);
-    if (link != null) {
-      drain(link);
-    }
-  }
-
-  private void drain(PeerLink link) {
-    Stream stream = link.outbound;
-    while (stream != null && link.inflightBytes < config.maxInflightBytes()) {
-      Optional<Rpc> next = outbox.poll(link.key);
-      if (next.isEmpty()) {
-        return;
-      }
-      byte[] frame = VarintFrames.encode(RpcCodec.encode(next.get()));
-      link.inflightBytes += frame.length;
-      stream
-          .write(frame)
-          .whenCompleteAsync(
-              (v, error) -> {
-                if (link.outbound != stream) {
-                  return;
-                }
-                link.inflightBytes -= frame.length;
-                if (error != null) {
-                  LOG.debug("Gossip write to {} failed: {}", link.peer, error.toString());
-                  stream.reset();
-                } else {
-                  drain(link);
-                }
-              },
-              loop);
-    }
-  }
-
-  // ---- inbound RPCs
-
-  private void onInboundStream(Stream stream) {
-    AtomicInteger pending = new AtomicInteger();
-    stream.setReader(
-        new RpcFrameReader(
-            config.limits().maxRpcBytes(),
-            new RpcFrameReader.Listener() {
-              @Override
-              public void onFrame(Stream s, byte[] frame) {
-                if (pending.incrementAndGet() > config.maxPendingInboundFrames()) {
-                  pending.decrementAndGet();
-                  droppedInbound.incrementAndGet();
-                  return;
-                }
-                onRouterThread(
-                    () -> {
-                      pending.decrementAndGet();
-                      PeerLink link = links.get(key(s.remotePeer()));
-                      if (link != null && link.inbound == s) {
-                        handleFrame(link, s, frame);
-                      }
-                    });
-              }
-
-              @Override
-              public void onMalformed(Stream s, DecodingException error) {
-                reporter.report(
-                    s.remotePeer(),
-                    Misbehaviour.LOW_TOLERANCE,
-                    "malformed gossip frame: " + error.getMessage());
-              }
-
-              @Override
-              public void onClosed(Stream s) {
-                onRouterThread(() -> inboundClosed(s));
-              }
-            }));
-    onRouterThread(() -> inboundOpened(stream));
-  }
-
-  private void inboundOpened(Stream stream) {
-    if (closed) {
-      stream.reset();
-      return;
-    }
-    PeerLink link = link(stream.remotePeer());
-    if (link.inbound != null && link.inbound != stream) {
-      // A peer reopening its gossip stream replaces the old one (as go-libp2p does).
-      link.inbound.reset();
-    }
-    link.inbound = stream;
-    if (link.outbound == null && link.opening == null) {
-      openOutbound(link, stream.connection());
-    }
-  }
-
-  private void inboundClosed(Stream stream) {
-    PeerLink link = links.get(key(stream.remotePeer()));
-    if (link != null && link.inbound == stream) {
-      link.inbound = null;
-      forgetIfIdle(link);
-    }
-  }
-
-  private void handleFrame(PeerLink link, Stream stream, byte[] frame) {
-    Rpc rpc;
-    try {
-      rpc = RpcCodec.decode(frame, config.limits());
-    } catch (RpcDecodeException e) {
-      report(link.key, Misbehaviour.LOW_TOLERANCE, "malformed gossip RPC: " + e.getMessage());
-      stream.reset();
-      return;
-    }
-    if (link.inRouter) {
-      router.onRpc(link.key, rpc);
-    } else if (link.early.size() < PeerLink.MAX_EARLY_FRAMES) {
-      link.early.add(rpc);
-    } else {
-      droppedInbound.incrementAndGet();
-    }
+    streams.send(peer, rpc);
   }
 
   private void report(GossipPeerId from, Misbehaviour misbehaviour, String reason) {
+    report(reporter, from, misbehaviour, reason);
+  }
+
+  /** Reports {@code from}, never throwing: a failing reporter is logged. */
+  static void report(
+      MisbehaviourReporter reporter, GossipPeerId from, Misbehaviour misbehaviour, String reason) {
     try {
       reporter.report(peerId(from), misbehaviour, reason);
     } catch (RuntimeException e) {
       LOG.debug("Misbehaviour report failed", e);
-    }
-  }
-
-  private static final class DiscardReader implements StreamReader {
-    @Override
-    public void onData(Stream stream, ByteBuffer data) {
-      data.position(data.limit());
-    }
-  }
-
-  private final class Listener implements HostListener {
-    @Override
-    public void onConnected(Connection connection) {
-      onRouterThread(() -> connected(connection));
-    }
-
-    @Override
-    public void onDisconnected(Connection connection) {
-      onRouterThread(() -> disconnected(connection));
     }
   }
 
