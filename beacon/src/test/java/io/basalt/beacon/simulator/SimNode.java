@@ -21,6 +21,7 @@ import io.basalt.beacon.chain.store.ChainStore;
 import io.basalt.beacon.chain.store.HotStateCache;
 import io.basalt.beacon.chain.store.StateRegenerator;
 import io.basalt.beacon.datastructures.blocks.SignedBeaconBlock;
+import io.basalt.beacon.datastructures.operations.AttesterSlashing;
 import io.basalt.beacon.datastructures.operations.SignedVoluntaryExit;
 import io.basalt.beacon.helpers.BeaconStateAccessors;
 import io.basalt.beacon.helpers.Predicates;
@@ -33,6 +34,8 @@ import io.basalt.beacon.transition.signatures.SignatureSets;
 import io.basalt.common.crypto.bls.BlsBatchVerifier;
 import io.basalt.common.crypto.bls.BlsSignatureVerifier;
 import io.basalt.common.types.Slot;
+import io.basalt.common.types.UInt64;
+import io.basalt.common.types.ValidatorIndex;
 import io.basalt.consensus.config.SpecConfig;
 import io.basalt.consensus.forkchoice.ForkChoice;
 import io.basalt.consensus.forkchoice.ForkChoiceException;
@@ -42,7 +45,9 @@ import io.basalt.consensus.types.Checkpoint;
 import io.basalt.storage.memory.InMemoryKvStore;
 import io.basalt.storage.schema.BasaltSchema;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import org.apache.tuweni.bytes.Bytes32;
@@ -144,7 +149,7 @@ public final class SimNode implements SimNetwork.Endpoint {
             accessors,
             8,
             operationPools.proposerSlashings()::add,
-            operationPools.attesterSlashings()::add);
+            this::onAttesterSlashingFound);
     this.unknownParents = new UnknownParentQueue(512, config.secondsPerSlot().longValue() * 1000);
     this.attestations =
         new AttestationGossipHandler(
@@ -161,9 +166,21 @@ public final class SimNode implements SimNetwork.Endpoint {
     this.id = network.join(this);
   }
 
+  /**
+   * A slashing the detector built from verified attestations: pooled for a block, and the
+   * equivocators' weight leaves fork choice now (spec {@code on_attester_slashing}), not only once
+   * a block includes it.
+   */
+  private void onAttesterSlashingFound(AttesterSlashing slashing) {
+    operationPools.attesterSlashings().add(slashing);
+    Set<ValidatorIndex> both = new HashSet<>(slashing.attestation1().attestingIndices());
+    both.retainAll(slashing.attestation2().attestingIndices());
+    forkChoice.onAttesterSlashing(both);
+  }
+
   /** Slot start: fork choice time, pool windows, queue pruning. */
   void onSlotStart(Slot slot) {
-    forkChoice.onTick(io.basalt.common.types.UInt64.valueOf(scheduler.now() / 1000));
+    forkChoice.onTick(UInt64.valueOf(scheduler.now() / 1000));
     attestationPool.prune(slot);
     slashingDetector.prune(slot);
     unknownParents.prune(

@@ -164,6 +164,11 @@ public final class Simulation {
     clients.forEach(c -> c.equivocateAt(Slot.of(slot)));
   }
 
+  /** The proposers that signed two blocks so far. */
+  public List<ValidatorIndex> equivocatingProposers() {
+    return clients.stream().flatMap(c -> c.equivocated().stream()).toList();
+  }
+
   /** {@code validator} signs two different votes in its next attestation duty. */
   public void doubleVote(ValidatorIndex validator) {
     clientOf(validator).doubleVote(validator);

@@ -19,6 +19,7 @@ import io.basalt.consensus.signing.SigningHelpers;
 import io.basalt.consensus.types.Attestation;
 import io.basalt.consensus.types.AttestationData;
 import io.basalt.consensus.types.Checkpoint;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,6 +59,7 @@ final class ValidatorClient {
   private final SigningHelpers signing = new SigningHelpers();
   private final Set<Slot> equivocateAt = new HashSet<>();
   private final Set<ValidatorIndex> doubleVoters = new HashSet<>();
+  private final List<ValidatorIndex> equivocated = new ArrayList<>();
   private long blocksProposed;
   private long productionFailures;
 
@@ -109,6 +111,7 @@ final class ValidatorClient {
             node.blockFactory()
                 .createBlock(state, slot, proposer, reveal, EQUIVOCATION_GRAFFITI, List.of());
         node.publishBlock(sign(state, twin));
+        equivocated.add(proposer);
       }
     } catch (BlockProductionException e) {
       productionFailures++;
@@ -182,6 +185,11 @@ final class ValidatorClient {
             accessors.misc().computeEpochAtSlot(block.slot()));
     Bytes32 root = signing.computeSigningRoot(node.store().schemas().beaconBlock(), block, domain);
     return new SignedBeaconBlock(block, signer.sign(block.proposerIndex(), root).toBytes());
+  }
+
+  /** Proposers of ours that signed two blocks. */
+  List<ValidatorIndex> equivocated() {
+    return List.copyOf(equivocated);
   }
 
   long blocksProposed() {
