@@ -59,5 +59,12 @@ class AllOnlineSimulationTest {
     assertThat(sim.blocksProposed()).isEqualTo(sim.currentSlot());
     assertThat(sim.productionFailures()).isZero();
     assertThat(sim.conflictingFinalizedCheckpoints()).isEmpty();
+
+    // Same seed, same run: a second simulation repeats the first ten epochs head for head (a run
+    // is causal, so its prefix does not depend on how long it goes on).
+    Simulation again = Simulation.builder().seed(42).build();
+    again.runEpochs(10);
+    assertThat(again.headHistory())
+        .isEqualTo(sim.headHistory().subList(0, again.headHistory().size()));
   }
 }
