@@ -6,11 +6,8 @@ import io.basalt.beacon.chain.SpecChainStateTransition;
 import io.basalt.beacon.chain.imports.BlockImportPipeline;
 import io.basalt.beacon.chain.imports.BlockSignatureSets;
 import io.basalt.beacon.chain.imports.ForkChoiceLoader;
-import io.basalt.beacon.chain.imports.GossipVerifiedBlock;
 import io.basalt.beacon.chain.imports.ImportRejection;
-import io.basalt.beacon.chain.imports.ImportResult;
 import io.basalt.beacon.chain.imports.ImportedBlock;
-import io.basalt.beacon.chain.imports.SignatureVerifiedBlock;
 import io.basalt.beacon.chain.pool.AttestationPacker;
 import io.basalt.beacon.chain.pool.AttestationPool;
 import io.basalt.beacon.chain.pool.OperationPools;
@@ -44,9 +41,7 @@ import io.basalt.consensus.types.Attestation;
 import io.basalt.consensus.types.Checkpoint;
 import io.basalt.storage.memory.InMemoryKvStore;
 import io.basalt.storage.schema.BasaltSchema;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
@@ -82,13 +77,10 @@ public final class SimNode implements SimNetwork.Endpoint {
   private final BlockFactory blockFactory;
   private final SlashingDetector slashingDetector;
   private final AttestationGossipHandler attestations;
-  private final UnknownParentQueue unknownParents;
+  private final BlockGossipHandler blocks;
   private final SimScheduler scheduler;
   private final SimNetwork network;
   private final BiConsumer<Integer, ImportedBlock> importListener;
-  private final Map<ImportRejection.Reason, Long> rejections =
-      new EnumMap<>(ImportRejection.Reason.class);
-  private long blockRequestsSent;
 
   SimNode(
       SpecConfig config,
@@ -150,7 +142,6 @@ public final class SimNode implements SimNetwork.Endpoint {
             8,
             operationPools.proposerSlashings()::add,
             this::onAttesterSlashingFound);
-    this.unknownParents = new UnknownParentQueue(512, config.secondsPerSlot().longValue() * 1000);
     this.attestations =
         new AttestationGossipHandler(
             config,
@@ -164,6 +155,15 @@ public final class SimNode implements SimNetwork.Endpoint {
             scheduler,
             this::currentSlot);
     this.id = network.join(this);
+    this.blocks =
+        new BlockGossipHandler(
+            id,
+            pipeline,
+            slashingDetector,
+            this::afterImport,
+            network,
+            scheduler,
+            config.secondsPerSlot().longValue() * 1000);
   }
 
   /**
@@ -183,8 +183,7 @@ public final class SimNode implements SimNetwork.Endpoint {
     forkChoice.onTick(UInt64.valueOf(scheduler.now() / 1000));
     attestationPool.prune(slot);
     slashingDetector.prune(slot);
-    unknownParents.prune(
-        accessors.misc().computeStartSlotAtEpoch(store.finalizedCheckpoint().epoch()));
+    blocks.prune(accessors.misc().computeStartSlotAtEpoch(store.finalizedCheckpoint().epoch()));
   }
 
   @Override
@@ -220,38 +219,14 @@ public final class SimNode implements SimNetwork.Endpoint {
   }
 
   private void onBlock(int from, SignedBeaconBlock block) {
-    ImportResult<GossipVerifiedBlock> gossip = pipeline.gossipVerify(block);
-    if (!gossip.isAccepted()) {
-      ImportRejection.Reason reason = gossip.rejection().reason();
-      rejections.merge(reason, 1L, Long::sum);
-      if (reason == ImportRejection.Reason.UNKNOWN_PARENT) {
-        Bytes32 parent = block.message().parentRoot();
-        unknownParents.add(from, block);
-        if (from != id && unknownParents.shouldRequest(parent, scheduler.now())) {
-          blockRequestsSent++;
-          network.send(id, from, new SimMessage.BlockRequest(parent));
-        }
-      }
-      return;
-    }
-    slashingDetector.onBlockHeader(block);
-    ImportResult<SignatureVerifiedBlock> verified = pipeline.verifySignatures(gossip.value());
-    if (!verified.isAccepted()) {
-      rejections.merge(verified.rejection().reason(), 1L, Long::sum);
-      return;
-    }
-    ImportResult<ImportedBlock> imported = pipeline.importBlock(verified.value());
-    if (!imported.isAccepted()) {
-      rejections.merge(imported.rejection().reason(), 1L, Long::sum);
-      return;
-    }
-    ImportedBlock done = imported.value();
-    slashingDetector.onImportedBlock(done.block(), done.postState());
-    operationPools.removeIncluded(done.block().message());
-    importListener.accept(id, done);
-    for (UnknownParentQueue.Waiting child : unknownParents.childrenOf(done.root())) {
-      onBlock(child.from(), child.block());
-    }
+    blocks.onBlock(from, block);
+  }
+
+  /** After an import: the detector sees the block, its operations leave the pools. */
+  private void afterImport(ImportedBlock imported) {
+    slashingDetector.onImportedBlock(imported.block(), imported.postState());
+    operationPools.removeIncluded(imported.block().message());
+    importListener.accept(id, imported);
   }
 
   /** The slot of the simulated clock. */
@@ -316,7 +291,7 @@ public final class SimNode implements SimNetwork.Endpoint {
 
   /** How often the pipeline refused a block for {@code reason}. */
   public long rejectionCount(ImportRejection.Reason reason) {
-    return rejections.getOrDefault(reason, 0L);
+    return blocks.rejectionCount(reason);
   }
 
   /** How many gossip attestations got {@code verdict}. */
@@ -325,7 +300,7 @@ public final class SimNode implements SimNetwork.Endpoint {
   }
 
   public long blockRequestsSent() {
-    return blockRequestsSent;
+    return blocks.blockRequestsSent();
   }
 
   SpecConfig config() {

@@ -1,7 +1,6 @@
 package io.basalt.beacon.simulator;
 
 import io.basalt.beacon.chain.imports.ImportedBlock;
-import io.basalt.beacon.chain.store.BlockSummary;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.beacon.testing.InteropSigner;
 import io.basalt.beacon.testing.TestStates;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,10 +44,7 @@ public final class Simulation {
   private final Map<Long, List<Runnable>> hooks = new HashMap<>();
   private final long genesisMillis;
   private final long slotMillis;
-  private final Map<Bytes32, BlockSummary> blocks = new HashMap<>();
-  private final List<List<Bytes32>> heads = new ArrayList<>();
-  private final List<Set<Checkpoint>> finalized = new ArrayList<>();
-  private final List<Checkpoint> latestFinalized = new ArrayList<>();
+  private final ChainHistory history;
   private long nextSlot = 1;
 
   private Simulation(Builder builder) {
@@ -76,7 +71,7 @@ public final class Simulation {
               network,
               random.nextLong(),
               verified,
-              this::onImported);
+              (id, imported) -> onImported(imported));
       Set<ValidatorIndex> keys = new HashSet<>();
       for (int v = i * validators / builder.nodeCount;
           v < (i + 1) * validators / builder.nodeCount;
@@ -85,11 +80,8 @@ public final class Simulation {
       }
       nodes.add(node);
       clients.add(new ValidatorClient(node, keys, v -> !offline.contains(v), signer));
-      finalized.add(new LinkedHashSet<>());
-      latestFinalized.add(node.finalizedCheckpoint());
     }
-    BlockSummary anchor = nodes.get(0).store().anchor();
-    blocks.put(anchor.root(), anchor);
+    this.history = new ChainHistory(nodes.get(0).store().anchor(), nodes.size());
   }
 
   public static Builder builder() {
@@ -131,23 +123,11 @@ public final class Simulation {
   }
 
   private void record() {
-    List<Bytes32> slotHeads = new ArrayList<>(nodes.size());
-    for (SimNode node : nodes) {
-      slotHeads.add(node.head());
-      Checkpoint checkpoint = node.finalizedCheckpoint();
-      finalized.get(node.id()).add(checkpoint);
-      latestFinalized.set(node.id(), checkpoint);
-    }
-    heads.add(List.copyOf(slotHeads));
+    history.record(nodes);
   }
 
-  private void onImported(int node, ImportedBlock imported) {
-    blocks.putIfAbsent(
-        imported.root(),
-        new BlockSummary(
-            imported.root(),
-            imported.block().message().slot(),
-            imported.block().message().parentRoot()));
+  private void onImported(ImportedBlock imported) {
+    history.onImported(imported);
   }
 
   /** Takes {@code validators} offline (no proposals, no votes) until {@link #setOnline}. */
@@ -191,15 +171,7 @@ public final class Simulation {
    * imported.
    */
   public boolean isAncestor(Bytes32 ancestor, Bytes32 root) {
-    BlockSummary ancestorSummary = blocks.get(ancestor);
-    BlockSummary current = blocks.get(root);
-    if (ancestorSummary == null || current == null) {
-      return false;
-    }
-    while (current != null && current.slot().isAfter(ancestorSummary.slot())) {
-      current = blocks.get(current.parentRoot());
-    }
-    return current != null && current.root().equals(ancestor);
+    return history.isAncestor(ancestor, root);
   }
 
   /**
@@ -207,29 +179,17 @@ public final class Simulation {
    * chain (the earlier one not an ancestor of the later one). Empty when finality was safe.
    */
   public List<List<Checkpoint>> conflictingFinalizedCheckpoints() {
-    Set<Checkpoint> all = new LinkedHashSet<>();
-    finalized.forEach(all::addAll);
-    List<Checkpoint> sorted = new ArrayList<>(all);
-    sorted.sort((a, b) -> a.epoch().value().compareTo(b.epoch().value()));
-    List<List<Checkpoint>> conflicts = new ArrayList<>();
-    for (int i = 0; i < sorted.size(); i++) {
-      for (int j = i + 1; j < sorted.size(); j++) {
-        if (!isAncestor(sorted.get(i).root(), sorted.get(j).root())) {
-          conflicts.add(List.of(sorted.get(i), sorted.get(j)));
-        }
-      }
-    }
-    return conflicts;
+    return history.conflictingFinalizedCheckpoints();
   }
 
   /** Every node's head at the end of each slot run so far (slot 1 first). */
   public List<List<Bytes32>> headHistory() {
-    return List.copyOf(heads);
+    return history.heads();
   }
 
   /** The distinct finalized checkpoints {@code node} has had, in order. */
   public List<Checkpoint> finalizedHistory(int node) {
-    return List.copyOf(finalized.get(node));
+    return history.finalizedOf(node);
   }
 
   public List<SimNode> nodes() {
