@@ -1,6 +1,5 @@
 package io.basalt.beacon.state;
 
-import io.basalt.common.ssz.tree.Node;
 import io.basalt.common.ssz.tree.Trees;
 import io.basalt.common.ssz.view.ListView;
 import io.basalt.common.types.Epoch;
@@ -17,22 +16,12 @@ import io.basalt.common.types.UInt64;
 public final class RegistryColumns {
 
   private final int size;
-  private final long[] effectiveBalance;
-  private final boolean[] slashed;
-  private final long[] activationEligibilityEpoch;
-  private final long[] activationEpoch;
-  private final long[] exitEpoch;
-  private final long[] withdrawableEpoch;
+  private final ValidatorFieldColumns fields;
   private final long[] balance;
 
   private RegistryColumns(int size) {
     this.size = size;
-    this.effectiveBalance = new long[size];
-    this.slashed = new boolean[size];
-    this.activationEligibilityEpoch = new long[size];
-    this.activationEpoch = new long[size];
-    this.exitEpoch = new long[size];
-    this.withdrawableEpoch = new long[size];
+    this.fields = ValidatorFieldColumns.allocate(size);
     this.balance = new long[size];
   }
 
@@ -50,39 +39,13 @@ public final class RegistryColumns {
     }
     int size = Math.toIntExact(validators.size());
     RegistryColumns columns = new RegistryColumns(size);
-    Node[] entries =
-        Trees.firstNodes(validators.root().left(), validators.schema().dataDepth(), size);
-    for (int i = 0; i < size; i++) {
-      // Validator's 8 field chunks, 3 levels down: [pubkey, credentials, effective_balance,
-      // slashed | eligibility, activation, exit, withdrawable].
-      Node balanceAndSlashed = entries[i].left().right();
-      Node eligibilityAndActivation = entries[i].right().left();
-      Node exitAndWithdrawable = entries[i].right().right();
-      columns.effectiveBalance[i] = readLong(balanceAndSlashed.left());
-      columns.slashed[i] = balanceAndSlashed.right().hashBytes()[0] != 0;
-      columns.activationEligibilityEpoch[i] = readLong(eligibilityAndActivation.left());
-      columns.activationEpoch[i] = readLong(eligibilityAndActivation.right());
-      columns.exitEpoch[i] = readLong(exitAndWithdrawable.left());
-      columns.withdrawableEpoch[i] = readLong(exitAndWithdrawable.right());
-    }
+    columns.fields.readFrom(validators);
     byte[] packed =
         Trees.unpack(balances.root().left(), balances.schema().dataDepth(), size * Long.BYTES);
     for (int i = 0; i < size; i++) {
-      columns.balance[i] = readLong(packed, i * Long.BYTES);
+      columns.balance[i] = ValidatorFieldColumns.uint64(packed, i * Long.BYTES);
     }
     return columns;
-  }
-
-  private static long readLong(Node leaf) {
-    return readLong(leaf.hashBytes(), 0);
-  }
-
-  private static long readLong(byte[] bytes, int offset) {
-    long v = 0;
-    for (int b = 7; b >= 0; b--) {
-      v = (v << 8) | (bytes[offset + b] & 0xFF);
-    }
-    return v;
   }
 
   public int size() {
@@ -90,27 +53,27 @@ public final class RegistryColumns {
   }
 
   public long effectiveBalance(int index) {
-    return effectiveBalance[index];
+    return fields.effectiveBalance()[index];
   }
 
   public boolean slashed(int index) {
-    return slashed[index];
+    return fields.slashed()[index];
   }
 
   public long activationEligibilityEpoch(int index) {
-    return activationEligibilityEpoch[index];
+    return fields.activationEligibilityEpoch()[index];
   }
 
   public long activationEpoch(int index) {
-    return activationEpoch[index];
+    return fields.activationEpoch()[index];
   }
 
   public long exitEpoch(int index) {
-    return exitEpoch[index];
+    return fields.exitEpoch()[index];
   }
 
   public long withdrawableEpoch(int index) {
-    return withdrawableEpoch[index];
+    return fields.withdrawableEpoch()[index];
   }
 
   /** The validator's balance (not its effective balance). */
@@ -121,8 +84,8 @@ public final class RegistryColumns {
   /** {@code is_active_validator(validators[index], epoch)}. */
   public boolean isActive(int index, Epoch epoch) {
     long e = epoch.value().bits();
-    return Long.compareUnsigned(activationEpoch[index], e) <= 0
-        && Long.compareUnsigned(e, exitEpoch[index]) < 0;
+    return Long.compareUnsigned(fields.activationEpoch()[index], e) <= 0
+        && Long.compareUnsigned(e, fields.exitEpoch()[index]) < 0;
   }
 
   /** Typed view of a column value. */

@@ -2,8 +2,7 @@ package io.basalt.beacon.transition.epoch;
 
 import io.basalt.beacon.state.MutableBeaconState;
 import io.basalt.beacon.state.Validator;
-import io.basalt.common.ssz.tree.Node;
-import io.basalt.common.ssz.tree.Trees;
+import io.basalt.beacon.state.ValidatorFieldColumns;
 import io.basalt.common.ssz.view.ListView;
 
 /**
@@ -11,7 +10,7 @@ import io.basalt.common.ssz.view.ListView;
  * walk per list at the start, changed in place by the steps, and written back once at the end. This
  * is what makes epoch processing O(validators) in plain array loops instead of a million {@code
  * Validator} records and tree descents (a record per validator costs ~2 s at 1M, the columns ~0.1
- * s). The registry is read as {@code RegistryColumns} reads it, but straight into the arrays the
+ * s). The registry is read through {@link ValidatorFieldColumns}, straight into the arrays the
  * steps change, without a second copy.
  *
  * <p>Values are uint64 bit patterns in {@code long}s; epochs compare unsigned ({@code
@@ -28,6 +27,9 @@ final class EpochWorkspace {
   final int size;
   final long currentEpoch;
   final long previousEpoch;
+
+  /** The registry's numeric fields; the arrays below are its columns. */
+  private final ValidatorFieldColumns fields;
 
   final long[] effectiveBalance;
   final boolean[] slashed;
@@ -60,12 +62,14 @@ final class EpochWorkspace {
     this.size = size;
     this.currentEpoch = currentEpoch;
     this.previousEpoch = currentEpoch == 0 ? 0 : currentEpoch - 1;
-    this.effectiveBalance = new long[size];
-    this.slashed = new boolean[size];
-    this.activationEligibilityEpoch = new long[size];
-    this.activationEpoch = new long[size];
-    this.exitEpoch = new long[size];
-    this.withdrawableEpoch = new long[size];
+    ValidatorFieldColumns fields = ValidatorFieldColumns.allocate(size);
+    this.fields = fields;
+    this.effectiveBalance = fields.effectiveBalance();
+    this.slashed = fields.slashed();
+    this.activationEligibilityEpoch = fields.activationEligibilityEpoch();
+    this.activationEpoch = fields.activationEpoch();
+    this.exitEpoch = fields.exitEpoch();
+    this.withdrawableEpoch = fields.withdrawableEpoch();
     this.validatorChanged = new boolean[size];
     this.balance = balance;
     this.inactivityScore = inactivityScore;
@@ -94,30 +98,8 @@ final class EpochWorkspace {
             PackedLists.readUInt64s(state.inactivityScores()),
             PackedLists.readUInt8s(state.previousEpochParticipation()),
             PackedLists.readUInt8s(state.currentEpochParticipation()));
-    Node[] entries =
-        Trees.firstNodes(validators.root().left(), validators.schema().dataDepth(), size);
-    for (int i = 0; i < size; i++) {
-      // The Validator container's field chunks (see RegistryWriter for the layout).
-      Node balanceAndSlashed = entries[i].left().right();
-      Node eligibilityAndActivation = entries[i].right().left();
-      Node exitAndWithdrawable = entries[i].right().right();
-      w.effectiveBalance[i] = uint64(balanceAndSlashed.left());
-      w.slashed[i] = balanceAndSlashed.right().hashBytes()[0] != 0;
-      w.activationEligibilityEpoch[i] = uint64(eligibilityAndActivation.left());
-      w.activationEpoch[i] = uint64(eligibilityAndActivation.right());
-      w.exitEpoch[i] = uint64(exitAndWithdrawable.left());
-      w.withdrawableEpoch[i] = uint64(exitAndWithdrawable.right());
-    }
+    w.fields.readFrom(validators);
     return w;
-  }
-
-  private static long uint64(Node leaf) {
-    byte[] chunk = leaf.hashBytes();
-    long v = 0;
-    for (int b = 7; b >= 0; b--) {
-      v = (v << 8) | (chunk[b] & 0xFF);
-    }
-    return v;
   }
 
   private static void requireLength(ListView<?> list, int size, String name) {
