@@ -50,7 +50,8 @@ public final class RlpReader {
   /** The payload of the next item, which must be a byte string. */
   public Bytes readBytes() {
     long header = header(false);
-    return Bytes.wrap(data, offset(header), length(header));
+    // Tuweni refuses an empty slice at the very end of an array.
+    return length(header) == 0 ? Bytes.EMPTY : Bytes.wrap(data, offset(header), length(header));
   }
 
   /** The next item, which must be a byte string of exactly 32 bytes. */
