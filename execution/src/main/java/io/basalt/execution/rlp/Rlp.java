@@ -45,7 +45,7 @@ public final class Rlp {
   }
 
   public static Bytes encodeScalar(UInt64 value) {
-    return encodeScalar(value.toBigInteger());
+    return Bytes.wrap(encode(unsignedScalarBytes(value.bits())));
   }
 
   /**
@@ -129,6 +129,12 @@ public final class Rlp {
     if (value < 0) {
       throw new IllegalArgumentException("RLP scalars are unsigned, got " + value);
     }
+    return unsignedScalarBytes(value);
+  }
+
+  /** Like {@link #scalarBytes(long)} for the 64 bits of {@code bits} read as unsigned. */
+  static byte[] unsignedScalarBytes(long bits) {
+    long value = bits;
     int size = (Long.SIZE - Long.numberOfLeadingZeros(value) + 7) / 8;
     byte[] out = new byte[size];
     for (int i = size - 1; i >= 0; i--) {

@@ -55,7 +55,7 @@ public final class RlpWriter {
   }
 
   public RlpWriter writeScalar(UInt64 value) {
-    return writeBytes(Rlp.scalarBytes(value.toBigInteger()));
+    return writeBytes(Rlp.unsignedScalarBytes(value.bits()));
   }
 
   /**

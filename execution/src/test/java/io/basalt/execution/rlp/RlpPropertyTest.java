@@ -2,6 +2,7 @@ package io.basalt.execution.rlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.common.types.UInt64;
 import java.math.BigInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -23,6 +24,14 @@ class RlpPropertyTest {
   void longScalarsShouldRoundTrip(@ForAll long raw) {
     long value = raw & Long.MAX_VALUE;
     assertThat(RlpReader.of(Rlp.encodeScalar(value)).readLong()).isEqualTo(value);
+  }
+
+  @Property
+  void uint64ScalarsShouldRoundTripOverTheFullRange(@ForAll long bits) {
+    UInt64 value = UInt64.fromBits(bits);
+    Bytes encoded = Rlp.encodeScalar(value);
+    assertThat(encoded).isEqualTo(Rlp.encodeScalar(value.toBigInteger()));
+    assertThat(RlpReader.of(encoded).readUInt64()).isEqualTo(value);
   }
 
   @Property
