@@ -20,6 +20,9 @@ import org.apache.tuweni.bytes.Bytes32;
  */
 public final class RlpReader {
 
+  /** How the unnamed scalar reads name their item in error messages. */
+  private static final String SCALAR = "scalar";
+
   private final byte[] data;
   private final int end;
   private int position;
@@ -65,7 +68,15 @@ public final class RlpReader {
 
   /** The next item as an unsigned scalar of at most 64 bits. */
   public UInt64 readUInt64() {
-    Bytes bytes = readScalarBytes(8);
+    return readUInt64(SCALAR);
+  }
+
+  /**
+   * Like {@link #readUInt64()}; {@code field} names the item in the error message (e.g. {@code
+   * "nonce is 9 bytes, more than the 8 allowed"}).
+   */
+  public UInt64 readUInt64(String field) {
+    Bytes bytes = readScalarBytes(field, 8);
     long value = 0;
     for (int i = 0; i < bytes.size(); i++) {
       value = (value << 8) | (bytes.get(i) & 0xff);
@@ -87,7 +98,12 @@ public final class RlpReader {
 
   /** The next item as an unsigned scalar of at most 256 bits (Ethereum's uint256). */
   public BigInteger readUInt256() {
-    return new BigInteger(1, readScalarBytes(32).toArrayUnsafe());
+    return readUInt256(SCALAR);
+  }
+
+  /** Like {@link #readUInt256()}; {@code field} names the item in the error message. */
+  public BigInteger readUInt256(String field) {
+    return new BigInteger(1, readScalarBytes(field, 32).toArrayUnsafe());
   }
 
   /** A reader over the items of the next item, which must be a list. */
@@ -124,25 +140,26 @@ public final class RlpReader {
    */
   public void ensureEnd() {
     if (position != end) {
-      throw new RlpException((end - position) + " trailing byte(s) after the last expected item");
+      throw new RlpException(
+          (end - position) + " bytes after the last expected item, at offset " + position);
     }
   }
 
-  private Bytes readScalarBytes(int maxBytes) {
+  private Bytes readScalarBytes(String field, int maxBytes) {
     Bytes bytes = readBytes();
     if (bytes.size() > maxBytes) {
       throw new RlpException(
-          "Scalar of " + bytes.size() + " bytes exceeds the maximum of " + maxBytes);
+          field + " is " + bytes.size() + " bytes, more than the " + maxBytes + " allowed");
     }
     if (!bytes.isEmpty() && bytes.get(0) == 0) {
-      throw new RlpException("Scalar with a leading zero byte is not canonical");
+      throw new RlpException(field + " is a non-canonical integer (leading zero bytes)");
     }
     return bytes;
   }
 
   private void requireNext() {
     if (position >= end) {
-      throw new RlpException("Unexpected end of input: expected another item");
+      throw new RlpException("expected another RLP item at offset " + position + ", input ends");
     }
   }
 
@@ -156,7 +173,9 @@ public final class RlpReader {
     boolean isList = prefix >= 0xc0;
     if (isList != expectList) {
       throw new RlpException(
-          "Expected " + (expectList ? "a list" : "a byte string") + " at offset " + position);
+          expectList
+              ? "expected an RLP list at offset " + position + ", found a string"
+              : "expected an RLP string at offset " + position + ", found a list");
     }
     int offset;
     long length;
@@ -168,35 +187,47 @@ public final class RlpReader {
       length = prefix - (isList ? 0xc0 : 0x80);
       if (!isList && length == 1) {
         if (offset >= end) {
-          throw new RlpException("Length 1 runs past the end of the input at offset " + position);
+          throw new RlpException(
+              "RLP item at offset " + position + " claims 1 bytes, only 0 remain");
         }
         if ((data[offset] & 0xff) < 0x80) {
-          throw new RlpException("A single byte below 0x80 must be its own encoding");
+          throw new RlpException(
+              "non-canonical RLP at offset "
+                  + position
+                  + ": a single byte below 0x80 in a string (it is its own encoding)");
         }
       }
     } else {
       int lengthOfLength = prefix - (isList ? 0xf7 : 0xb7);
       offset = position + 1 + lengthOfLength;
       if (offset > end) {
-        throw new RlpException("Length field runs past the end of the input");
+        throw new RlpException("RLP length at offset " + position + " runs past the input");
       }
       if (data[position + 1] == 0) {
-        throw new RlpException("Length with a leading zero byte is not canonical");
+        throw new RlpException(
+            "non-canonical RLP at offset " + position + ": leading zero in length");
       }
       length = 0;
       for (int i = 1; i <= lengthOfLength; i++) {
         length = (length << 8) | (data[position + i] & 0xff);
         if (length > Integer.MAX_VALUE) {
-          throw new RlpException("Length exceeds the maximum supported item size");
+          throw new RlpException("RLP item at offset " + position + " is longer than 2 GiB");
         }
       }
       if (length < 56) {
-        throw new RlpException("Length " + length + " below 56 must use the short form");
+        throw new RlpException(
+            "non-canonical RLP at offset " + position + ": long form for a length of " + length);
       }
     }
     if (offset + length > end) {
       throw new RlpException(
-          "Item of " + length + " bytes at offset " + position + " runs past the end of the input");
+          "RLP item at offset "
+              + position
+              + " claims "
+              + length
+              + " bytes, only "
+              + Math.max(0, end - offset)
+              + " remain");
     }
     position = (int) (offset + length);
     return ((long) offset << 32) | length;

@@ -3,11 +3,12 @@ package io.basalt.execution.transaction;
 import io.basalt.common.crypto.Hash;
 import io.basalt.common.types.Address;
 import io.basalt.common.types.UInt64;
+import io.basalt.execution.rlp.RlpWriter;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
@@ -22,6 +23,8 @@ import org.apache.tuweni.bytes.Bytes32;
 public final class Eip1559Transaction implements Transaction {
 
   static final int TYPE = 0x02;
+
+  private static final Bytes TYPE_BYTE = Bytes.of(TYPE);
 
   private final BigInteger chainId;
   private final UInt64 nonce;
@@ -66,11 +69,14 @@ public final class Eip1559Transaction implements Transaction {
     this.yParity = TxFields.uint256("yParity", yParity);
     this.r = TxFields.uint256("r", r);
     this.s = TxFields.uint256("s", s);
-    List<byte[]> items = payload();
-    items.add(TxRlp.encodeUnsigned(yParity));
-    items.add(TxRlp.encodeUnsigned(r));
-    items.add(TxRlp.encodeUnsigned(s));
-    this.encoded = typed(items);
+    this.encoded =
+        typed(
+            w -> {
+              writePayload(w);
+              w.writeScalar(yParity);
+              w.writeScalar(r);
+              w.writeScalar(s);
+            });
   }
 
   /** An unsigned transaction (yParity, r, s zero) to pass to {@link TransactionSigner}. */
@@ -188,42 +194,40 @@ public final class Eip1559Transaction implements Transaction {
 
   @Override
   public Bytes32 signingHash() {
-    return Hash.keccak256(typed(payload()));
+    return Hash.keccak256(typed(this::writePayload));
   }
 
-  private static Bytes typed(List<byte[]> items) {
-    return Bytes.concatenate(Bytes.of(TYPE), Bytes.wrap(TxRlp.encodeList(items)));
+  /** {@code 0x02 || rlp([...])} of the list whose items {@code body} writes. */
+  private static Bytes typed(Consumer<RlpWriter> body) {
+    return new RlpWriter().writeRaw(TYPE_BYTE).writeList(body).encoded();
   }
 
   /** The nine signed fields. */
-  private List<byte[]> payload() {
-    List<byte[]> items = new ArrayList<>(12);
-    items.add(TxRlp.encodeUnsigned(chainId));
-    items.add(TxRlp.encodeUnsigned(nonce.bits()));
-    items.add(TxRlp.encodeUnsigned(maxPriorityFeePerGas));
-    items.add(TxRlp.encodeUnsigned(maxFeePerGas));
-    items.add(TxRlp.encodeUnsigned(gasLimit.bits()));
-    items.add(TxRlp.encodeBytes(to.map(address -> address.bytes().toArray()).orElse(new byte[0])));
-    items.add(TxRlp.encodeUnsigned(value));
-    items.add(TxRlp.encodeBytes(data.toArrayUnsafe()));
-    items.add(encodeAccessList(accessList));
-    return items;
+  private void writePayload(RlpWriter w) {
+    w.writeScalar(chainId);
+    w.writeScalar(nonce);
+    w.writeScalar(maxPriorityFeePerGas);
+    w.writeScalar(maxFeePerGas);
+    w.writeScalar(gasLimit);
+    w.writeBytes(to.map(Address::bytes).orElse(Bytes.EMPTY));
+    w.writeScalar(value);
+    w.writeBytes(data);
+    w.writeList(this::writeAccessList);
   }
 
-  private static byte[] encodeAccessList(List<AccessListEntry> accessList) {
-    List<byte[]> entries = new ArrayList<>(accessList.size());
+  private void writeAccessList(RlpWriter w) {
     for (AccessListEntry entry : accessList) {
-      List<byte[]> keys = new ArrayList<>(entry.storageKeys().size());
-      for (Bytes32 key : entry.storageKeys()) {
-        keys.add(TxRlp.encodeBytes(key.toArrayUnsafe()));
-      }
-      entries.add(
-          TxRlp.encodeList(
-              List.of(
-                  TxRlp.encodeBytes(entry.address().bytes().toArrayUnsafe()),
-                  TxRlp.encodeList(keys))));
+      w.writeList(
+          e -> {
+            e.writeBytes(entry.address().bytes());
+            e.writeList(
+                keys -> {
+                  for (Bytes32 key : entry.storageKeys()) {
+                    keys.writeBytes(key);
+                  }
+                });
+          });
     }
-    return TxRlp.encodeList(entries);
   }
 
   @Override

@@ -3,8 +3,8 @@ package io.basalt.execution.transaction;
 import io.basalt.common.crypto.Hash;
 import io.basalt.common.types.Address;
 import io.basalt.common.types.UInt64;
+import io.basalt.execution.rlp.RlpWriter;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,7 +56,7 @@ public final class LegacyTransaction implements Transaction {
     this.v = TxFields.uint256("v", v);
     this.r = TxFields.uint256("r", r);
     this.s = TxFields.uint256("s", s);
-    this.encoded = Bytes.wrap(TxRlp.encodeList(withTail(v, r, s)));
+    this.encoded = withTail(v, r, s);
   }
 
   /** An unsigned transaction (v, r, s zero) to pass to {@link TransactionSigner}. */
@@ -177,32 +177,32 @@ public final class LegacyTransaction implements Transaction {
 
   /** The signing hash for {@code chainId}, or the pre-EIP-155 one when it is empty. */
   public Bytes32 signingHash(Optional<BigInteger> chainId) {
-    List<byte[]> items =
+    Bytes rlp =
         chainId.isPresent()
             ? withTail(TxFields.uint256("chainId", chainId.get()), BigInteger.ZERO, BigInteger.ZERO)
-            : payload();
-    return Hash.keccak256(Bytes.wrap(TxRlp.encodeList(items)));
+            : RlpWriter.list(this::writePayload);
+    return Hash.keccak256(rlp);
   }
 
   /** The six fields every form starts with. */
-  private List<byte[]> payload() {
-    List<byte[]> items = new ArrayList<>(9);
-    items.add(TxRlp.encodeUnsigned(nonce.bits()));
-    items.add(TxRlp.encodeUnsigned(gasPrice));
-    items.add(TxRlp.encodeUnsigned(gasLimit.bits()));
-    items.add(TxRlp.encodeBytes(to.map(address -> address.bytes().toArray()).orElse(new byte[0])));
-    items.add(TxRlp.encodeUnsigned(value));
-    items.add(TxRlp.encodeBytes(data.toArrayUnsafe()));
-    return items;
+  private void writePayload(RlpWriter w) {
+    w.writeScalar(nonce);
+    w.writeScalar(gasPrice);
+    w.writeScalar(gasLimit);
+    w.writeBytes(to.map(Address::bytes).orElse(Bytes.EMPTY));
+    w.writeScalar(value);
+    w.writeBytes(data);
   }
 
-  /** The payload followed by (v, r, s) or, for signing, (chainId, 0, 0). */
-  private List<byte[]> withTail(BigInteger a, BigInteger b, BigInteger c) {
-    List<byte[]> items = payload();
-    items.add(TxRlp.encodeUnsigned(a));
-    items.add(TxRlp.encodeUnsigned(b));
-    items.add(TxRlp.encodeUnsigned(c));
-    return items;
+  /** The list of the payload followed by (v, r, s) or, for signing, (chainId, 0, 0). */
+  private Bytes withTail(BigInteger a, BigInteger b, BigInteger c) {
+    return RlpWriter.list(
+        w -> {
+          writePayload(w);
+          w.writeScalar(a);
+          w.writeScalar(b);
+          w.writeScalar(c);
+        });
   }
 
   @Override

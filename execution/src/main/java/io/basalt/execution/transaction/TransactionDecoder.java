@@ -2,6 +2,8 @@ package io.basalt.execution.transaction;
 
 import io.basalt.common.types.Address;
 import io.basalt.common.types.UInt64;
+import io.basalt.execution.rlp.RlpException;
+import io.basalt.execution.rlp.RlpReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,33 +39,33 @@ public final class TransactionDecoder {
     if (raw.isEmpty()) {
       throw TransactionDecodingException.malformed("empty input");
     }
-    byte[] in = raw.toArrayUnsafe();
-    int first = in[0] & 0xff;
+    int first = raw.get(0) & 0xff;
     try {
       if (first >= 0xc0) {
-        return decodeLegacy(TxRlp.Reader.ofSingleList(in, 0));
+        return decodeLegacy(RlpReader.of(raw).readListFully());
       }
       if (first == Eip1559Transaction.TYPE) {
-        return decodeEip1559(TxRlp.Reader.ofSingleList(in, 1));
+        return decodeEip1559(RlpReader.of(raw.slice(1)).readListFully());
       }
       if (first <= 0x7f) {
         throw TransactionDecodingException.unsupportedType(first);
       }
       throw TransactionDecodingException.malformed(
           String.format("first byte 0x%02x is neither a type byte nor an RLP list", first));
-    } catch (TxRlp.RlpException e) {
+    } catch (RlpException e) {
+      // The RLP package's messages name the offset and, for scalars, the field.
       throw TransactionDecodingException.malformed(e.getMessage());
     }
   }
 
-  private static LegacyTransaction decodeLegacy(TxRlp.Reader fields)
+  private static LegacyTransaction decodeLegacy(RlpReader fields)
       throws TransactionDecodingException {
     UInt64 nonce = uint64(fields, "nonce");
     BigInteger gasPrice = uint256(fields, "gasPrice");
     UInt64 gasLimit = uint64(fields, "gasLimit");
     Optional<Address> to = recipient(fields);
     BigInteger value = uint256(fields, "value");
-    Bytes data = Bytes.wrap(fields.readBytes());
+    Bytes data = fields.readBytes();
     BigInteger v = uint256(fields, "v");
     BigInteger r = uint256(fields, "r");
     BigInteger s = uint256(fields, "s");
@@ -71,7 +73,7 @@ public final class TransactionDecoder {
     return new LegacyTransaction(nonce, gasPrice, gasLimit, to, value, data, v, r, s);
   }
 
-  private static Eip1559Transaction decodeEip1559(TxRlp.Reader fields)
+  private static Eip1559Transaction decodeEip1559(RlpReader fields)
       throws TransactionDecodingException {
     BigInteger chainId = uint256(fields, "chainId");
     UInt64 nonce = uint64(fields, "nonce");
@@ -80,7 +82,7 @@ public final class TransactionDecoder {
     UInt64 gasLimit = uint64(fields, "gasLimit");
     Optional<Address> to = recipient(fields);
     BigInteger value = uint256(fields, "value");
-    Bytes data = Bytes.wrap(fields.readBytes());
+    Bytes data = fields.readBytes();
     List<AccessListEntry> accessList = accessList(fields.readList());
     BigInteger yParity = uint256(fields, "yParity");
     BigInteger r = uint256(fields, "r");
@@ -101,59 +103,59 @@ public final class TransactionDecoder {
         s);
   }
 
-  private static List<AccessListEntry> accessList(TxRlp.Reader list)
+  private static List<AccessListEntry> accessList(RlpReader list)
       throws TransactionDecodingException {
     List<AccessListEntry> entries = new ArrayList<>();
-    while (!list.isEnd()) {
-      TxRlp.Reader entry = list.readList();
-      byte[] address = entry.readBytes();
-      if (address.length != Address.SIZE) {
+    while (list.hasNext()) {
+      RlpReader entry = list.readList();
+      Bytes address = entry.readBytes();
+      if (address.size() != Address.SIZE) {
         throw TransactionDecodingException.malformed(
-            "access list address is " + address.length + " bytes, expected 20");
+            "access list address is " + address.size() + " bytes, expected 20");
       }
-      TxRlp.Reader keyList = entry.readList();
+      RlpReader keyList = entry.readList();
       List<Bytes32> keys = new ArrayList<>();
-      while (!keyList.isEnd()) {
-        byte[] key = keyList.readBytes();
-        if (key.length != Bytes32.SIZE) {
+      while (keyList.hasNext()) {
+        Bytes key = keyList.readBytes();
+        if (key.size() != Bytes32.SIZE) {
           throw TransactionDecodingException.malformed(
-              "access list storage key is " + key.length + " bytes, expected 32");
+              "access list storage key is " + key.size() + " bytes, expected 32");
         }
-        keys.add(Bytes32.wrap(key));
+        // A copy: the reader's slices share the caller's input array.
+        keys.add(Bytes32.wrap(key.toArray()));
       }
-      if (!entry.isEnd()) {
+      if (entry.hasNext()) {
         throw TransactionDecodingException.malformed(
             "access list entry has more than an address and a list of storage keys");
       }
-      entries.add(new AccessListEntry(new Address(Bytes.wrap(address)), keys));
+      entries.add(new AccessListEntry(new Address(address), keys));
     }
     return entries;
   }
 
-  private static Optional<Address> recipient(TxRlp.Reader fields)
-      throws TransactionDecodingException {
-    byte[] to = fields.readBytes();
-    if (to.length == 0) {
+  private static Optional<Address> recipient(RlpReader fields) throws TransactionDecodingException {
+    Bytes to = fields.readBytes();
+    if (to.isEmpty()) {
       return Optional.empty();
     }
-    if (to.length != Address.SIZE) {
+    if (to.size() != Address.SIZE) {
       throw TransactionDecodingException.malformed(
-          "to is " + to.length + " bytes, expected 20 or empty (creation)");
+          "to is " + to.size() + " bytes, expected 20 or empty (creation)");
     }
-    return Optional.of(new Address(Bytes.wrap(to)));
+    return Optional.of(new Address(to));
   }
 
-  private static UInt64 uint64(TxRlp.Reader fields, String name) {
-    return UInt64.valueOf(fields.readUnsigned(name, 8));
+  private static UInt64 uint64(RlpReader fields, String name) {
+    return fields.readUInt64(name);
   }
 
-  private static BigInteger uint256(TxRlp.Reader fields, String name) {
-    return fields.readUnsigned(name, 32);
+  private static BigInteger uint256(RlpReader fields, String name) {
+    return fields.readUInt256(name);
   }
 
-  private static void expectEnd(TxRlp.Reader fields, String kind, int count)
+  private static void expectEnd(RlpReader fields, String kind, int count)
       throws TransactionDecodingException {
-    if (!fields.isEnd()) {
+    if (fields.hasNext()) {
       throw TransactionDecodingException.malformed(
           "a " + kind + " transaction has " + count + " fields, found more");
     }

@@ -3,6 +3,7 @@ package io.basalt.execution.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.execution.rlp.Rlp;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,20 +18,24 @@ class TransactionDecoderTest {
   /** The nine fields of a valid legacy transfer, each RLP-encoded, to break one at a time. */
   private static List<byte[]> legacyFields() {
     List<byte[]> items = new ArrayList<>();
-    items.add(TxRlp.encodeUnsigned(9));
-    items.add(TxRlp.encodeUnsigned(20_000_000_000L));
-    items.add(TxRlp.encodeUnsigned(21_000));
-    items.add(TxRlp.encodeBytes(Bytes.repeat((byte) 0x35, 20).toArray()));
-    items.add(TxRlp.encodeUnsigned(BigInteger.TEN.pow(18)));
-    items.add(TxRlp.encodeBytes(new byte[0]));
-    items.add(TxRlp.encodeUnsigned(37));
-    items.add(TxRlp.encodeUnsigned(BigInteger.TWO.pow(255)));
-    items.add(TxRlp.encodeUnsigned(BigInteger.TWO.pow(254)));
+    items.add(Rlp.encodeScalar(9).toArray());
+    items.add(Rlp.encodeScalar(20_000_000_000L).toArray());
+    items.add(Rlp.encodeScalar(21_000).toArray());
+    items.add(Rlp.encode(Bytes.repeat((byte) 0x35, 20).toArray()));
+    items.add(Rlp.encodeScalar(BigInteger.TEN.pow(18)).toArray());
+    items.add(Rlp.encode(new byte[0]));
+    items.add(Rlp.encodeScalar(37).toArray());
+    items.add(Rlp.encodeScalar(BigInteger.TWO.pow(255)).toArray());
+    items.add(Rlp.encodeScalar(BigInteger.TWO.pow(254)).toArray());
     return items;
   }
 
+  private static byte[] encodeList(List<byte[]> items) {
+    return Rlp.encodeList(items.stream().map(Bytes::wrap).toList()).toArray();
+  }
+
   private static Bytes legacy(List<byte[]> items) {
-    return Bytes.wrap(TxRlp.encodeList(items));
+    return Bytes.wrap(encodeList(items));
   }
 
   private static void assertMalformed(Bytes raw, String detail) {
@@ -99,7 +104,7 @@ class TransactionDecoderTest {
     List<byte[]> eight = legacyFields();
     eight.remove(8);
     List<byte[]> ten = legacyFields();
-    ten.add(TxRlp.encodeUnsigned(1));
+    ten.add(Rlp.encodeScalar(1).toArray());
 
     assertMalformed(legacy(eight), "expected another RLP item");
     assertMalformed(legacy(ten), "a legacy transaction has 9 fields, found more");
@@ -149,9 +154,9 @@ class TransactionDecoderTest {
   @Test
   void shouldRejectNonceAndGasWiderThan64Bits() {
     List<byte[]> nonce = legacyFields();
-    nonce.set(0, TxRlp.encodeUnsigned(BigInteger.TWO.pow(64)));
+    nonce.set(0, Rlp.encodeScalar(BigInteger.TWO.pow(64)).toArray());
     List<byte[]> gas = legacyFields();
-    gas.set(2, TxRlp.encodeUnsigned(BigInteger.TWO.pow(64)));
+    gas.set(2, Rlp.encodeScalar(BigInteger.TWO.pow(64)).toArray());
 
     assertMalformed(legacy(nonce), "nonce is 9 bytes, more than the 8 allowed");
     assertMalformed(legacy(gas), "gasLimit is 9 bytes");
@@ -160,7 +165,7 @@ class TransactionDecoderTest {
   @Test
   void shouldRejectAmountsWiderThan256Bits() {
     List<byte[]> items = legacyFields();
-    items.set(4, TxRlp.encodeUnsigned(BigInteger.TWO.pow(256)));
+    items.set(4, Rlp.encodeScalar(BigInteger.TWO.pow(256)).toArray());
 
     assertMalformed(legacy(items), "value is 33 bytes, more than the 32 allowed");
   }
@@ -168,7 +173,7 @@ class TransactionDecoderTest {
   @Test
   void shouldRejectARecipientOfTheWrongLength() {
     List<byte[]> items = legacyFields();
-    items.set(3, TxRlp.encodeBytes(new byte[19]));
+    items.set(3, Rlp.encode(new byte[19]));
 
     assertMalformed(legacy(items), "to is 19 bytes, expected 20 or empty");
   }
@@ -176,7 +181,7 @@ class TransactionDecoderTest {
   @Test
   void shouldRejectAListWhereAFieldShouldBe() {
     List<byte[]> items = legacyFields();
-    items.set(5, TxRlp.encodeList(List.of()));
+    items.set(5, encodeList(List.of()));
 
     assertMalformed(legacy(items), "found a list");
   }
@@ -187,36 +192,34 @@ class TransactionDecoderTest {
     assertMalformed(
         typed(accessEntry(new byte[20], List.of(new byte[31]))), "access list storage key is 31");
     byte[] threeParts =
-        TxRlp.encodeList(
+        encodeList(
             List.of(
-                TxRlp.encodeBytes(new byte[20]),
-                TxRlp.encodeList(List.of()),
-                TxRlp.encodeUnsigned(1)));
+                Rlp.encode(new byte[20]), encodeList(List.of()), Rlp.encodeScalar(1).toArray()));
     assertMalformed(typed(threeParts), "more than an address and a list of storage keys");
   }
 
   private static byte[] accessEntry(byte[] address, List<byte[]> keys) {
     List<byte[]> encodedKeys = new ArrayList<>();
-    keys.forEach(key -> encodedKeys.add(TxRlp.encodeBytes(key)));
-    return TxRlp.encodeList(List.of(TxRlp.encodeBytes(address), TxRlp.encodeList(encodedKeys)));
+    keys.forEach(key -> encodedKeys.add(Rlp.encode(key)));
+    return encodeList(List.of(Rlp.encode(address), encodeList(encodedKeys)));
   }
 
   /** A type-2 transaction whose access list holds {@code entry}. */
   private static Bytes typed(byte[] entry) {
     List<byte[]> items = new ArrayList<>();
-    items.add(TxRlp.encodeUnsigned(Web3jTx.CHAIN_ID));
-    items.add(TxRlp.encodeUnsigned(0));
-    items.add(TxRlp.encodeUnsigned(1));
-    items.add(TxRlp.encodeUnsigned(2));
-    items.add(TxRlp.encodeUnsigned(21_000));
-    items.add(TxRlp.encodeBytes(new byte[20]));
-    items.add(TxRlp.encodeUnsigned(0));
-    items.add(TxRlp.encodeBytes(new byte[0]));
-    items.add(TxRlp.encodeList(List.of(entry)));
-    items.add(TxRlp.encodeUnsigned(0));
-    items.add(TxRlp.encodeUnsigned(1));
-    items.add(TxRlp.encodeUnsigned(1));
-    return Bytes.concatenate(Bytes.of(0x02), Bytes.wrap(TxRlp.encodeList(items)));
+    items.add(Rlp.encodeScalar(Web3jTx.CHAIN_ID).toArray());
+    items.add(Rlp.encodeScalar(0).toArray());
+    items.add(Rlp.encodeScalar(1).toArray());
+    items.add(Rlp.encodeScalar(2).toArray());
+    items.add(Rlp.encodeScalar(21_000).toArray());
+    items.add(Rlp.encode(new byte[20]));
+    items.add(Rlp.encodeScalar(0).toArray());
+    items.add(Rlp.encode(new byte[0]));
+    items.add(encodeList(List.of(entry)));
+    items.add(Rlp.encodeScalar(0).toArray());
+    items.add(Rlp.encodeScalar(1).toArray());
+    items.add(Rlp.encodeScalar(1).toArray());
+    return Bytes.concatenate(Bytes.of(0x02), Bytes.wrap(encodeList(items)));
   }
 
   @Test
