@@ -144,6 +144,36 @@ public final class MiscHelpers {
     return epoch.plus(1).plus(config.maxSeedLookahead().value().longValue());
   }
 
+  /**
+   * The largest {@code x} with {@code x * x <= n}.
+   *
+   * @throws IllegalArgumentException if {@code n} is negative (a uint64 over {@code 2^63})
+   */
+  // spec: integer_squareroot
+  public static long integerSquareRoot(long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("No square root of " + Long.toUnsignedString(n));
+    }
+    long x = (long) Math.sqrt((double) n);
+    // Correct the double's rounding; compare by division so nothing overflows near 2^63.
+    while (x > 0 && x > n / x) {
+      x--;
+    }
+    while (x + 1 <= n / (x + 1)) {
+      x++;
+    }
+    return x;
+  }
+
+  /** The reward, in Gwei, per effective-balance increment for a full set of timely votes. */
+  // spec: get_base_reward_per_increment
+  public long baseRewardPerIncrement(long totalActiveBalance) {
+    return Math.multiplyExact(
+            config.effectiveBalanceIncrement().value().longValue(),
+            config.baseRewardFactor().longValue())
+        / integerSquareRoot(totalActiveBalance);
+  }
+
   /** {@code uint_to_bytes(uint64(value))}: eight little-endian bytes. */
   public static Bytes uintToBytes(UInt64 value) {
     return Bytes.ofUnsignedLong(value.bits()).reverse();

@@ -166,4 +166,18 @@ class MiscHelpersTest {
     assertThat(MiscHelpers.uintToBytes(io.basalt.common.types.UInt64.valueOf(0x0102)))
         .isEqualTo(Bytes.fromHexString("0x0201000000000000"));
   }
+
+  @Test
+  void integerSquareRootShouldBeTheFloorOfTheRootEvenWhereDoublesRound() {
+    assertThat(MiscHelpers.integerSquareRoot(0)).isZero();
+    assertThat(MiscHelpers.integerSquareRoot(15)).isEqualTo(3);
+    assertThat(MiscHelpers.integerSquareRoot(16)).isEqualTo(4);
+    // The largest root of a long, squared, and one below it: a double square root is not exact.
+    long root = 3_037_000_499L;
+    assertThat(MiscHelpers.integerSquareRoot(root * root)).isEqualTo(root);
+    assertThat(MiscHelpers.integerSquareRoot(root * root - 1)).isEqualTo(root - 1);
+    assertThat(MiscHelpers.integerSquareRoot(Long.MAX_VALUE)).isEqualTo(3_037_000_499L);
+    assertThatThrownBy(() -> MiscHelpers.integerSquareRoot(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -66,11 +66,8 @@ final class AttestationBatch {
       if (balances == null) {
         balances = epochBalances.get(state);
       }
-      long increment = config.effectiveBalanceIncrement().value().longValue();
       baseRewardPerIncrement =
-          increment
-              * config.baseRewardFactor().longValue()
-              / integerSquareRoot(balances.totalActiveBalance());
+          accessors.misc().baseRewardPerIncrement(balances.totalActiveBalance());
     }
     return baseRewardPerIncrement;
   }
@@ -102,21 +99,6 @@ final class AttestationBatch {
     if (previous.changed.cardinality() > 0) {
       target.setPreviousEpochParticipation(previous.writeTo(target.previousEpochParticipation()));
     }
-  }
-
-  // spec: integer_squareroot
-  static long integerSquareRoot(long n) {
-    if (n < 0) {
-      throw new IllegalArgumentException("No square root of " + n);
-    }
-    long x = (long) Math.sqrt((double) n);
-    while (x * x > n) {
-      x--;
-    }
-    while ((x + 1) * (x + 1) <= n) {
-      x++;
-    }
-    return x;
   }
 
   /** One epoch's participation, read once as an array, with the changed indices. */

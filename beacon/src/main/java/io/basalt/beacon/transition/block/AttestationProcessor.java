@@ -19,6 +19,7 @@ import io.basalt.common.types.Gwei;
 import io.basalt.common.types.Slot;
 import io.basalt.common.types.ValidatorIndex;
 import io.basalt.consensus.config.SpecConfig;
+import io.basalt.consensus.helpers.MiscHelpers;
 import io.basalt.consensus.types.Attestation;
 import io.basalt.consensus.types.AttestationData;
 import io.basalt.consensus.types.Checkpoint;
@@ -59,7 +60,7 @@ final class AttestationProcessor {
     this.accessors = accessors;
     this.signatureSets = signatureSets;
     this.crosslinkVotes = new CrosslinkVotes(config);
-    this.sqrtSlotsPerEpoch = AttestationBatch.integerSquareRoot(config.slotsPerEpoch());
+    this.sqrtSlotsPerEpoch = MiscHelpers.integerSquareRoot(config.slotsPerEpoch());
     this.epochBalances = new EpochBalances(config, accessors);
   }
 

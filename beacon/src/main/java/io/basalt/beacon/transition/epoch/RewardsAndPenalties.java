@@ -8,6 +8,7 @@ import static io.basalt.beacon.state.ParticipationFlags.TIMELY_TARGET_WEIGHT;
 import static io.basalt.beacon.state.ParticipationFlags.WEIGHT_DENOMINATOR;
 
 import io.basalt.consensus.config.SpecConfig;
+import io.basalt.consensus.helpers.MiscHelpers;
 
 /**
  * Altair's {@code process_rewards_and_penalties} in one pass: for each eligible validator, the
@@ -23,13 +24,13 @@ final class RewardsAndPenalties {
     TIMELY_SOURCE_WEIGHT, TIMELY_TARGET_WEIGHT, TIMELY_HEAD_WEIGHT
   };
 
+  private final MiscHelpers misc;
   private final long increment;
-  private final long baseRewardFactor;
   private final long inactivityPenaltyDenominator;
 
   RewardsAndPenalties(SpecConfig config) {
+    this.misc = new MiscHelpers(config);
     this.increment = config.effectiveBalanceIncrement().value().longValue();
-    this.baseRewardFactor = config.baseRewardFactor().longValue();
     this.inactivityPenaltyDenominator =
         Math.multiplyExact(
             EpochProcessor.INACTIVITY_SCORE_BIAS, config.inactivityPenaltyQuotient().longValue());
@@ -37,7 +38,7 @@ final class RewardsAndPenalties {
 
   // spec: get_base_reward_per_increment
   long baseRewardPerIncrement(long totalActiveBalance) {
-    return Math.multiplyExact(increment, baseRewardFactor) / integerSquareroot(totalActiveBalance);
+    return misc.baseRewardPerIncrement(totalActiveBalance);
   }
 
   /** Applies every validator's flag and inactivity deltas to {@code w.balance}. */
@@ -72,21 +73,5 @@ final class RewardsAndPenalties {
         w.ledger.decrease(w.balance, i, numerator / inactivityPenaltyDenominator);
       }
     }
-  }
-
-  /** The largest {@code x} with {@code x * x <= n}; {@code n >= 1}. */
-  // spec: integer_squareroot
-  static long integerSquareroot(long n) {
-    if (n < 0) {
-      throw new IllegalArgumentException("Square root of a value over 2^63: " + n);
-    }
-    long x = (long) Math.sqrt((double) n);
-    while (x * x > n) {
-      x--;
-    }
-    while ((x + 1) * (x + 1) <= n) {
-      x++;
-    }
-    return x;
   }
 }
