@@ -93,6 +93,20 @@ public final class GenesisBuilder {
       validators.set(i, activatedAtGenesis(validators.get(i), balances.get(i)));
     }
 
+    return stateOf(genesisTime, mixSeed, validators, balances);
+  }
+
+  /**
+   * The genesis state holding {@code validators} (already processed: balances, effective balances
+   * and activation set) with every RANDAO mix equal to {@code mixSeed}; {@link #build} ends here,
+   * and a fixture that makes large registries without signing deposits can start here.
+   */
+  public BeaconState stateOf(
+      UInt64 genesisTime, Bytes32 mixSeed, List<Validator> validators, List<Gwei> balances) {
+    if (validators.size() != balances.size()) {
+      throw new IllegalArgumentException(
+          validators.size() + " validators but " + balances.size() + " balances");
+    }
     BeaconBlockHeader genesisHeader =
         new BeaconBlockHeader(
             Slot.ZERO,

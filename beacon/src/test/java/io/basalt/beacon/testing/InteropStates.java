@@ -1,8 +1,7 @@
 package io.basalt.beacon.testing;
 
-import io.basalt.beacon.datastructures.blocks.BeaconBlockBody;
-import io.basalt.beacon.datastructures.blocks.BeaconBlockHeader;
 import io.basalt.beacon.datastructures.operations.DepositData;
+import io.basalt.beacon.genesis.GenesisBuilder;
 import io.basalt.beacon.genesis.InteropDeposits;
 import io.basalt.beacon.schemas.BeaconSchemas;
 import io.basalt.beacon.state.BeaconState;
@@ -10,15 +9,11 @@ import io.basalt.beacon.state.Validator;
 import io.basalt.common.crypto.bls.InteropKeys;
 import io.basalt.common.types.Address;
 import io.basalt.common.types.Epoch;
-import io.basalt.common.types.Slot;
-import io.basalt.common.types.UInt64;
-import io.basalt.common.types.ValidatorIndex;
 import io.basalt.consensus.config.SpecConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.bytes.Bytes48;
 
@@ -52,42 +47,11 @@ public final class InteropStates {
               Validator.FAR_FUTURE_EPOCH,
               Validator.FAR_FUTURE_EPOCH));
     }
-    BeaconBlockHeader header =
-        new BeaconBlockHeader(
-            Slot.ZERO,
-            ValidatorIndex.ZERO,
-            Bytes32.ZERO,
-            Bytes32.ZERO,
-            schemas
-                .beaconBlockBody()
-                .hashTreeRoot(BeaconBlockBody.empty(Bytes.wrap(new byte[96]), Bytes32.ZERO)));
-    return schemas
-        .emptyBeaconState()
-        .updated(
-            state -> {
-              state
-                  .setGenesisTime(TestStates.GENESIS_TIME)
-                  .setLatestBlockHeader(header)
-                  .setRandaoMixes(
-                      schemas
-                          .randaoMixes()
-                          .of(
-                              Collections.nCopies(
-                                  config.epochsPerHistoricalVector(), Bytes32.repeat((byte) 0x42))))
-                  .setValidators(schemas.validators().of(validators))
-                  .setBalances(
-                      schemas
-                          .balances()
-                          .of(Collections.nCopies(validatorCount, config.maxEffectiveBalance())))
-                  .setPreviousEpochParticipation(
-                      schemas.participation().of(Collections.nCopies(validatorCount, 0)))
-                  .setCurrentEpochParticipation(
-                      schemas.participation().of(Collections.nCopies(validatorCount, 0)))
-                  .setInactivityScores(
-                      schemas
-                          .inactivityScores()
-                          .of(Collections.nCopies(validatorCount, UInt64.ZERO)));
-              state.setGenesisValidatorsRoot(state.validators().hashTreeRoot());
-            });
+    return new GenesisBuilder(schemas)
+        .stateOf(
+            TestStates.GENESIS_TIME,
+            Bytes32.repeat((byte) 0x42),
+            validators,
+            Collections.nCopies(validatorCount, config.maxEffectiveBalance()));
   }
 }
