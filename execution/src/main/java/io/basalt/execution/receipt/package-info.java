@@ -1,0 +1,2 @@
+/** Transaction receipts, logs and their bloom filter, encoded as Ethereum encodes them. */
+package io.basalt.execution.receipt;
