@@ -1,0 +1,144 @@
+package io.basalt.beacon.datastructures.shard;
+
+import static io.basalt.common.ssz.Field.field;
+
+import io.basalt.common.ssz.ContainerSchema;
+import io.basalt.common.ssz.SszTypes;
+import io.basalt.common.ssz.proof.GeneralizedIndices;
+import io.basalt.common.ssz.proof.MerkleProofs;
+import io.basalt.common.ssz.view.ListView;
+import io.basalt.common.ssz.view.VectorView;
+import io.basalt.common.types.ShardId;
+import io.basalt.common.types.UInt64;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.tuweni.bytes.Bytes32;
+
+/**
+ * Every receipt a shard has sent since genesis: one append-only list per destination shard and one
+ * for the beacon chain. A shard header's {@code receipts_root} is the outbox's {@code
+ * hash_tree_root} after the block, so a crosslink commits to all receipts up to its block and a
+ * destination proves any of them with one SSZ branch, whichever block emitted it. Appends share
+ * every untouched subtree, so a block re-hashes only the paths it touched.
+ */
+public record ShardOutbox(
+    VectorView<ListView<CrossShardReceipt>> toShards, ListView<StakingReceipt> toBeacon) {
+
+  /** The most receipts one source sends one destination, and the most staking receipts. */
+  public static final long RECEIPT_LIST_LIMIT = 1L << 32;
+
+  public ShardOutbox {
+    Objects.requireNonNull(toShards, "toShards");
+    Objects.requireNonNull(toBeacon, "toBeacon");
+  }
+
+  /** An empty outbox for {@code shardCount} destinations. */
+  public static ShardOutbox empty(Schema schema) {
+    List<ListView<CrossShardReceipt>> lists = new ArrayList<>(schema.shardCount);
+    for (int i = 0; i < schema.shardCount; i++) {
+      lists.add(schema.receiptList.empty());
+    }
+    return new ShardOutbox(schema.toShards.of(lists), schema.stakingList.empty());
+  }
+
+  /** How many receipts have been sent to {@code destination}: the index of the next one. */
+  public UInt64 countTo(ShardId destination) {
+    return UInt64.valueOf(toShards.get(destination.id()).size());
+  }
+
+  /** How many staking receipts have been sent: the index of the next one. */
+  public UInt64 stakingCount() {
+    return UInt64.valueOf(toBeacon.size());
+  }
+
+  /** This outbox with {@code receipt} appended; its index must be the next for its destination. */
+  public ShardOutbox with(CrossShardReceipt receipt) {
+    int destination = receipt.destination().id();
+    ListView<CrossShardReceipt> list = toShards.get(destination);
+    if (receipt.index().longValue() != list.size()) {
+      throw new IllegalArgumentException(
+          "Receipt index "
+              + receipt.index()
+              + "; next to shard "
+              + destination
+              + " is "
+              + list.size());
+    }
+    return new ShardOutbox(toShards.set(destination, list.append(receipt)), toBeacon);
+  }
+
+  /** This outbox with {@code receipt} appended; its index must be the next staking index. */
+  public ShardOutbox with(StakingReceipt receipt) {
+    if (receipt.index().longValue() != toBeacon.size()) {
+      throw new IllegalArgumentException(
+          "Staking receipt index " + receipt.index() + "; next is " + toBeacon.size());
+    }
+    return new ShardOutbox(toShards, toBeacon.append(receipt));
+  }
+
+  /** The branch proving the receipt {@code index} to {@code destination} against {@link #root}. */
+  public List<Bytes32> proveReceipt(Schema schema, ShardId destination, long index) {
+    return MerkleProofs.branch(schema.ssz.toTree(this), schema.receiptGindex(destination, index));
+  }
+
+  /** The branch proving the staking receipt {@code index} against {@link #root}. */
+  public List<Bytes32> proveStakingReceipt(Schema schema, long index) {
+    return MerkleProofs.branch(schema.ssz.toTree(this), schema.stakingGindex(index));
+  }
+
+  public Bytes32 root(Schema schema) {
+    return schema.ssz.hashTreeRoot(this);
+  }
+
+  /** The SSZ schema of outboxes for one shard count, and the proof positions within it. */
+  public static final class Schema {
+    private final int shardCount;
+    private final ListView.Schema<CrossShardReceipt> receiptList;
+    private final ListView.Schema<StakingReceipt> stakingList;
+    private final VectorView.Schema<ListView<CrossShardReceipt>> toShards;
+    private final ContainerSchema<ShardOutbox> ssz;
+
+    public Schema(int shardCount) {
+      this.shardCount = shardCount;
+      this.receiptList = SszTypes.list(CrossShardReceipt.SSZ, RECEIPT_LIST_LIMIT).view();
+      this.stakingList = SszTypes.list(StakingReceipt.SSZ, RECEIPT_LIST_LIMIT).view();
+      this.toShards = SszTypes.vector(receiptList, shardCount).view();
+      this.ssz =
+          ContainerSchema.ofRecord(
+              ShardOutbox.class,
+              field("toShards", toShards, ShardOutbox::toShards),
+              field("toBeacon", stakingList, ShardOutbox::toBeacon));
+    }
+
+    public int shardCount() {
+      return shardCount;
+    }
+
+    public ContainerSchema<ShardOutbox> ssz() {
+      return ssz;
+    }
+
+    /** Where receipt {@code index} to {@code destination} sits in the outbox tree. */
+    public long receiptGindex(ShardId destination, long index) {
+      return GeneralizedIndices.forPath(ssz, "toShards", (long) destination.id(), index);
+    }
+
+    /** Where staking receipt {@code index} sits in the outbox tree. */
+    public long stakingGindex(long index) {
+      return GeneralizedIndices.forPath(ssz, "toBeacon", index);
+    }
+
+    /** Whether {@code branch} proves {@code receipt} under the outbox root {@code root}. */
+    public boolean verify(CrossShardReceipt receipt, List<Bytes32> branch, Bytes32 root) {
+      long gindex = receiptGindex(receipt.destination(), receipt.index().longValue());
+      return MerkleProofs.verify(receipt.hashTreeRoot(), branch, gindex, root);
+    }
+
+    /** Whether {@code branch} proves {@code receipt} under the outbox root {@code root}. */
+    public boolean verify(StakingReceipt receipt, List<Bytes32> branch, Bytes32 root) {
+      long gindex = stakingGindex(receipt.index().longValue());
+      return MerkleProofs.verify(receipt.hashTreeRoot(), branch, gindex, root);
+    }
+  }
+}
