@@ -19,6 +19,10 @@ public enum ConfigKey {
   TARGET_AGGREGATORS_PER_COMMITTEE(ValueType.INT),
   SHUFFLE_ROUND_COUNT(ValueType.UINT8),
   CHAIN_ID_BASE(ValueType.UINT64),
+  // Shard blocks
+  SHARD_GAS_LIMIT(ValueType.UINT64),
+  INITIAL_BASE_FEE_PER_GAS(ValueType.UINT64),
+  MAX_INCOMING_RECEIPTS(ValueType.INT),
   // Validator churn and effective-balance hysteresis
   MIN_PER_EPOCH_CHURN_LIMIT(ValueType.UINT64),
   CHURN_LIMIT_QUOTIENT(ValueType.UINT64),

@@ -8,6 +8,9 @@ import io.basalt.common.types.UInt64;
  */
 final class SpecConfigValidator {
 
+  /** The gas of one plain transfer: a smaller block gas limit could never hold a transaction. */
+  private static final long MIN_SHARD_GAS_LIMIT = 21_000;
+
   /**
    * The largest chain id MetaMask and other JavaScript tools accept: {@code (2^53 - 1 - 36) / 2},
    * so that an EIP-155 {@code v = chainId * 2 + 36} stays a safe JavaScript integer.
@@ -41,6 +44,12 @@ final class SpecConfigValidator {
         ConfigKey.CHAIN_ID_BASE,
         !c.chainIdBase().isZero(),
         "must be positive (0 is not a chain id)");
+
+    check(
+        ConfigKey.SHARD_GAS_LIMIT,
+        c.shardGasLimit().isGreaterThanOrEqualTo(UInt64.valueOf(MIN_SHARD_GAS_LIMIT)),
+        "must be at least " + MIN_SHARD_GAS_LIMIT + " (one plain transfer)");
+    positive(ConfigKey.MAX_INCOMING_RECEIPTS, c.maxIncomingReceipts());
 
     positive(ConfigKey.MIN_PER_EPOCH_CHURN_LIMIT, c.minPerEpochChurnLimit());
     positive(ConfigKey.CHURN_LIMIT_QUOTIENT, c.churnLimitQuotient());

@@ -141,8 +141,21 @@ class SpecConfigLoaderTest {
 
   @Test
   void shouldNotSuggestAnUnrelatedKey() {
+    assertOneLineError(() -> SpecConfigLoader.loadYaml("TERMINAL_TOTAL_DIFFICULTY: 1"))
+        .hasMessageEndingWith("unknown key TERMINAL_TOTAL_DIFFICULTY");
+  }
+
+  @Test
+  void shouldSuggestTheShardGasLimitForEthereumsName() {
     assertOneLineError(() -> SpecConfigLoader.loadYaml("BLOCK_GAS_LIMIT: 30000000"))
-        .hasMessageEndingWith("unknown key BLOCK_GAS_LIMIT");
+        .hasMessageEndingWith("unknown key BLOCK_GAS_LIMIT (did you mean SHARD_GAS_LIMIT?)");
+  }
+
+  @Test
+  void shouldRefuseAShardGasLimitBelowOneTransfer() {
+    assertOneLineError(() -> SpecConfigLoader.loadYaml("SHARD_GAS_LIMIT: 20999"))
+        .hasMessageContaining("SHARD_GAS_LIMIT")
+        .hasMessageContaining("at least 21000");
   }
 
   @Test
