@@ -8,6 +8,7 @@ import io.basalt.common.types.UInt64;
 import io.basalt.execution.rlp.Rlp;
 import io.basalt.execution.rlp.RlpWriter;
 import io.basalt.execution.transaction.TransactionType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.tuweni.bytes.Bytes;
@@ -94,7 +95,7 @@ class ReceiptTest {
 
   @Test
   void receiptShouldNotShareTheCallersLogList() {
-    List<Log> logs = new java.util.ArrayList<>();
+    List<Log> logs = new ArrayList<>();
     logs.add(new Log(address("0x11"), List.of(), Bytes.EMPTY));
     Receipt receipt = new Receipt(TransactionType.LEGACY, true, UInt64.ONE, logs);
     logs.add(new Log(address("0x22"), List.of(), Bytes.EMPTY));
@@ -157,8 +158,7 @@ class ReceiptTest {
         RlpWriter.list(
             w ->
                 w.writeBytes(Bytes.of(1))
-                    .writeBytes(
-                        Bytes.wrap(new byte[9]).or(Bytes.fromHexString("0x010000000000000000")))
+                    .writeBytes(Bytes.fromHexString("0x010000000000000000"))
                     .writeBytes(bloom)
                     .writeList(l -> {})),
         "cumulativeGasUsed is 9 bytes");
