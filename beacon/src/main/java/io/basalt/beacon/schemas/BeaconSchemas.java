@@ -14,7 +14,9 @@ import io.basalt.beacon.datastructures.operations.SignedAggregateAndProof;
 import io.basalt.beacon.datastructures.operations.SignedVoluntaryExit;
 import io.basalt.beacon.datastructures.shard.Crosslink;
 import io.basalt.beacon.datastructures.shard.PendingShardHeader;
+import io.basalt.beacon.datastructures.shard.ShardOutbox;
 import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
+import io.basalt.beacon.datastructures.shard.StakingReceiptProof;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.beacon.state.BeaconStateSchema;
 import io.basalt.beacon.state.PendingDeposit;
@@ -83,6 +85,8 @@ public final class BeaconSchemas {
   private final ListView.Schema<PendingShardHeader> pendingShardHeaders;
   private final ListView.Schema<PendingDeposit> pendingDeposits;
   private final ListView.Schema<PendingWithdrawal> pendingWithdrawals;
+  private final VectorView.Schema<UInt64> stakingReceiptCursors;
+  private final ShardOutbox.Schema shardOutbox;
   private final ContainerSchema<BeaconState> beaconState;
   private final BeaconState emptyBeaconState;
 
@@ -137,7 +141,11 @@ public final class BeaconSchemas {
             field(
                 "shardHeaders",
                 SszTypes.list(SignedShardBlockHeader.SSZ, shardHeadersPerBlock),
-                BeaconBlockBody::shardHeaders));
+                BeaconBlockBody::shardHeaders),
+            field(
+                "stakingReceipts",
+                SszTypes.list(StakingReceiptProof.SSZ, config.maxDeposits()),
+                BeaconBlockBody::stakingReceipts));
     this.beaconBlock =
         ContainerSchema.ofRecord(
             BeaconBlock.class,
@@ -177,6 +185,8 @@ public final class BeaconSchemas {
             .view();
     this.pendingDeposits = SszTypes.list(PendingDeposit.SSZ, PENDING_QUEUE_LIMIT).view();
     this.pendingWithdrawals = SszTypes.list(PendingWithdrawal.SSZ, PENDING_QUEUE_LIMIT).view();
+    this.stakingReceiptCursors = SszTypes.vector(SszTypes.UINT64, config.shardCount()).view();
+    this.shardOutbox = new ShardOutbox.Schema(config.shardCount());
     this.beaconState = BeaconStateSchema.create(this);
     this.emptyBeaconState = BeaconStateSchema.empty(this);
   }
@@ -304,6 +314,16 @@ public final class BeaconSchemas {
   /** {@code List[PendingWithdrawal, PENDING_QUEUE_LIMIT]}. */
   public ListView.Schema<PendingWithdrawal> pendingWithdrawals() {
     return pendingWithdrawals;
+  }
+
+  /** {@code Vector[uint64, SHARD_COUNT]}: per shard, the index of the next staking receipt. */
+  public VectorView.Schema<UInt64> stakingReceiptCursors() {
+    return stakingReceiptCursors;
+  }
+
+  /** The outbox of a shard, whose root a crosslink's {@code receiptsRoot} is. */
+  public ShardOutbox.Schema shardOutbox() {
+    return shardOutbox;
   }
 
   /** {@code hash_tree_root} of a header is that of the block it heads. */

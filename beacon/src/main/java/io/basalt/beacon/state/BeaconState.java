@@ -54,6 +54,7 @@ public final class BeaconState {
   private final ListView<PendingDeposit> pendingDeposits;
   private final ListView<PendingWithdrawal> pendingWithdrawals;
   private final UInt64 nextWithdrawalIndex;
+  private final VectorView<UInt64> stakingReceiptCursors;
   private volatile Bytes32 root;
 
   BeaconState(BeaconSchemas schemas, MutableBeaconState m) {
@@ -94,6 +95,8 @@ public final class BeaconState {
     this.pendingWithdrawals = Objects.requireNonNull(m.pendingWithdrawals(), "pendingWithdrawals");
     this.nextWithdrawalIndex =
         Objects.requireNonNull(m.nextWithdrawalIndex(), "nextWithdrawalIndex");
+    this.stakingReceiptCursors =
+        Objects.requireNonNull(m.stakingReceiptCursors(), "stakingReceiptCursors");
   }
 
   /**
@@ -244,6 +247,14 @@ public final class BeaconState {
   /** {@code next_withdrawal_index}. */
   public UInt64 nextWithdrawalIndex() {
     return nextWithdrawalIndex;
+  }
+
+  /**
+   * {@code staking_receipt_cursors}: per source shard, the index of the next staking receipt the
+   * beacon chain will queue, so each receipt is queued exactly once and in order.
+   */
+  public VectorView<UInt64> stakingReceiptCursors() {
+    return stakingReceiptCursors;
   }
 
   @Override

@@ -75,7 +75,11 @@ public final class BeaconStateSchema {
             BeaconState::currentEpochPendingShardHeaders),
         field("pendingDeposits", s.pendingDeposits(), BeaconState::pendingDeposits),
         field("pendingWithdrawals", s.pendingWithdrawals(), BeaconState::pendingWithdrawals),
-        field("nextWithdrawalIndex", SszTypes.UINT64, BeaconState::nextWithdrawalIndex));
+        field("nextWithdrawalIndex", SszTypes.UINT64, BeaconState::nextWithdrawalIndex),
+        field(
+            "stakingReceiptCursors",
+            s.stakingReceiptCursors(),
+            BeaconState::stakingReceiptCursors));
   }
 
   /**
@@ -118,6 +122,8 @@ public final class BeaconStateSchema {
         .setPendingDeposits(s.pendingDeposits().empty())
         .setPendingWithdrawals(s.pendingWithdrawals().empty())
         .setNextWithdrawalIndex(UInt64.ZERO)
+        .setStakingReceiptCursors(
+            s.stakingReceiptCursors().of(nCopies(config.shardCount(), UInt64.ZERO)))
         .snapshot();
   }
 
@@ -149,6 +155,7 @@ public final class BeaconStateSchema {
     m.setPendingDeposits((ListView<PendingDeposit>) v[22]);
     m.setPendingWithdrawals((ListView<PendingWithdrawal>) v[23]);
     m.setNextWithdrawalIndex((UInt64) v[24]);
+    m.setStakingReceiptCursors((VectorView<UInt64>) v[25]);
     return m.snapshot();
   }
 }

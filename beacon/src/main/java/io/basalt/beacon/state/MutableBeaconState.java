@@ -50,6 +50,7 @@ public final class MutableBeaconState {
   private ListView<PendingDeposit> pendingDeposits;
   private ListView<PendingWithdrawal> pendingWithdrawals;
   private UInt64 nextWithdrawalIndex;
+  private VectorView<UInt64> stakingReceiptCursors;
 
   private final BeaconSchemas schemas;
 
@@ -85,6 +86,7 @@ public final class MutableBeaconState {
     this.pendingDeposits = state.pendingDeposits();
     this.pendingWithdrawals = state.pendingWithdrawals();
     this.nextWithdrawalIndex = state.nextWithdrawalIndex();
+    this.stakingReceiptCursors = state.stakingReceiptCursors();
   }
 
   public UInt64 genesisTime() {
@@ -315,6 +317,15 @@ public final class MutableBeaconState {
     return this;
   }
 
+  public VectorView<UInt64> stakingReceiptCursors() {
+    return stakingReceiptCursors;
+  }
+
+  public MutableBeaconState setStakingReceiptCursors(VectorView<UInt64> value) {
+    this.stakingReceiptCursors = Objects.requireNonNull(value, "stakingReceiptCursors");
+    return this;
+  }
+
   /** Replaces element {@code index} of {@code validators}. */
   public MutableBeaconState setValidator(long index, Validator value) {
     this.validators = validators.set(index, value);
@@ -372,6 +383,12 @@ public final class MutableBeaconState {
   /** Replaces element {@code index} of {@code latestCrosslinks}. */
   public MutableBeaconState setLatestCrosslink(long index, Crosslink value) {
     this.latestCrosslinks = latestCrosslinks.set(index, value);
+    return this;
+  }
+
+  /** Replaces element {@code index} of {@code stakingReceiptCursors}. */
+  public MutableBeaconState setStakingReceiptCursor(long index, UInt64 value) {
+    this.stakingReceiptCursors = stakingReceiptCursors.set(index, value);
     return this;
   }
 

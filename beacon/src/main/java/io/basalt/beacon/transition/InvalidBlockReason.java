@@ -77,6 +77,17 @@ public enum InvalidBlockReason {
   SHARD_HEADER_TOO_MANY,
   SHARD_HEADER_SIGNATURE_INVALID,
 
+  // Staking receipts.
+  /** The receipt's source is not a shard: its id is not below {@code SHARD_COUNT}. */
+  STAKING_RECEIPT_SHARD_OUT_OF_RANGE,
+  /**
+   * The receipt's index is not the next one expected from its shard: already queued (a replay) or
+   * one before it is missing.
+   */
+  STAKING_RECEIPT_OUT_OF_ORDER,
+  /** The branch does not prove the receipt under the source shard's latest crosslink. */
+  STAKING_RECEIPT_PROOF_INVALID,
+
   /**
    * Block content that no specific check names made a helper refuse its arguments (a value out of
    * the range the helpers accept, an overflowing number). A safety net: each known case has its own

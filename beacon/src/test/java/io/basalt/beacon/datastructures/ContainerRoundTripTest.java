@@ -21,6 +21,8 @@ import io.basalt.beacon.datastructures.shard.Crosslink;
 import io.basalt.beacon.datastructures.shard.PendingShardHeader;
 import io.basalt.beacon.datastructures.shard.ShardBlockHeader;
 import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
+import io.basalt.beacon.datastructures.shard.StakingReceipt;
+import io.basalt.beacon.datastructures.shard.StakingReceiptProof;
 import io.basalt.beacon.schemas.BeaconSchemas;
 import io.basalt.beacon.state.PendingDeposit;
 import io.basalt.beacon.state.PendingWithdrawal;
@@ -110,6 +112,21 @@ class ContainerRoundTripTest {
         KEY, DepositData.withdrawalCredentials(ADDRESS), Gwei.of(32_000_000_000L), SIG);
   }
 
+  static StakingReceiptProof stakingReceiptProof() {
+    StakingReceipt receipt =
+        new StakingReceipt(
+            ShardId.of(1),
+            UInt64.valueOf(4),
+            KEY,
+            ADDRESS,
+            Gwei.of(32_000_000_000L),
+            SIG,
+            ADDRESS,
+            Bytes32.repeat((byte) 7));
+    return new StakingReceiptProof(
+        receipt, List.of(Bytes32.repeat((byte) 8), Bytes32.repeat((byte) 9)));
+  }
+
   @Test
   void headerRootShouldBeTheMerkleRootOfItsFiveFieldChunks() {
     BeaconBlockHeader header = header(1);
@@ -172,7 +189,8 @@ class ContainerRoundTripTest {
         List.of(new Attestation(Bits.of(true, false, true, true), data(2), SIG)),
         List.of(new Deposit(depositData())),
         List.of(new SignedVoluntaryExit(new VoluntaryExit(Epoch.of(9), ValidatorIndex.of(2)), SIG)),
-        List.of(new SignedShardBlockHeader(shardHeader(), SIG)));
+        List.of(new SignedShardBlockHeader(shardHeader(), SIG)),
+        List.of(stakingReceiptProof()));
   }
 
   @Test
@@ -209,6 +227,17 @@ class ContainerRoundTripTest {
     assertRoundTrip(
         SCHEMAS.pendingShardHeader(),
         new PendingShardHeader(crosslink, Bits.of(true, false, true), Gwei.of(64_000_000_000L)));
+    assertRoundTrip(StakingReceiptProof.SSZ, stakingReceiptProof());
+  }
+
+  @Test
+  void stakingReceiptProofWithTooLongABranchShouldNotEncode() {
+    StakingReceiptProof proof =
+        new StakingReceiptProof(
+            stakingReceiptProof().receipt(),
+            java.util.Collections.nCopies(StakingReceiptProof.MAX_BRANCH_LENGTH + 1, Bytes32.ZERO));
+    assertThatThrownBy(() -> StakingReceiptProof.SSZ.serialize(proof))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -257,7 +286,15 @@ class ContainerRoundTripTest {
         java.util.Collections.nCopies(limit + 1, new SignedShardBlockHeader(shardHeader(), SIG));
     BeaconBlockBody body =
         new BeaconBlockBody(
-            SIG, Bytes32.ZERO, List.of(), List.of(), List.of(), List.of(), List.of(), tooMany);
+            SIG,
+            Bytes32.ZERO,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            tooMany,
+            List.of());
     assertThatThrownBy(() -> SCHEMAS.beaconBlockBody().serialize(body))
         .isInstanceOf(IllegalArgumentException.class);
   }

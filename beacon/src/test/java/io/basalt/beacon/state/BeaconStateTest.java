@@ -48,6 +48,7 @@ class BeaconStateTest {
                     .setRandaoMix(3, Bytes32.repeat((byte) 1))
                     .setCurrentEpochParticipation(60, 7)
                     .setInactivityScore(1, UInt64.valueOf(4))
+                    .setStakingReceiptCursor(3, UInt64.valueOf(11))
                     .setFinalizedCheckpoint(
                         new Checkpoint(
                             io.basalt.common.types.Epoch.of(1), Bytes32.repeat((byte) 2))));
@@ -56,6 +57,7 @@ class BeaconStateTest {
     assertThat(decoded.hashTreeRoot()).isEqualTo(next.hashTreeRoot());
     assertThat(decoded.schemas().beaconState().serialize(decoded)).isEqualTo(encoded);
     assertThat(decoded.currentEpochParticipation().get(60)).isEqualTo(7);
+    assertThat(decoded.stakingReceiptCursors().get(3)).isEqualTo(UInt64.valueOf(11));
   }
 
   @Test
@@ -77,6 +79,9 @@ class BeaconStateTest {
     assertThat(empty.latestCrosslinks().get(2).shard().id()).isEqualTo(2);
     assertThat(empty.blockRoots().size()).isEqualTo(TestStates.LOCAL.slotsPerHistoricalRoot());
     assertThat(empty.validators().size()).isZero();
+    assertThat(empty.stakingReceiptCursors().toList())
+        .hasSize(TestStates.LOCAL.shardCount())
+        .containsOnly(UInt64.ZERO);
     assertThat(empty.fork().currentVersion()).isEqualTo(TestStates.LOCAL.genesisForkVersion());
   }
 

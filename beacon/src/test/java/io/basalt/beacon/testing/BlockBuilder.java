@@ -8,6 +8,7 @@ import io.basalt.beacon.datastructures.operations.Deposit;
 import io.basalt.beacon.datastructures.operations.ProposerSlashing;
 import io.basalt.beacon.datastructures.operations.SignedVoluntaryExit;
 import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
+import io.basalt.beacon.datastructures.shard.StakingReceiptProof;
 import io.basalt.beacon.helpers.BeaconStateAccessors;
 import io.basalt.beacon.schemas.BeaconSchemas;
 import io.basalt.beacon.state.BeaconState;
@@ -63,6 +64,7 @@ public final class BlockBuilder {
     public List<Deposit> deposits; // null: the queue's head, as many as allowed
     public final List<SignedVoluntaryExit> exits = new ArrayList<>();
     public final List<SignedShardBlockHeader> shardHeaders = new ArrayList<>();
+    public final List<StakingReceiptProof> stakingReceipts = new ArrayList<>();
     public Bytes32 graffiti = Bytes32.ZERO;
   }
 
@@ -102,7 +104,8 @@ public final class BlockBuilder {
             ops.attestations,
             deposits,
             ops.exits,
-            ops.shardHeaders);
+            ops.shardHeaders,
+            ops.stakingReceipts);
     return new BeaconBlock(
         preState.slot(), proposer, preState.latestBlockHeader().hashTreeRoot(), Bytes32.ZERO, body);
   }

@@ -150,6 +150,7 @@ class StateTransitionTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
                 List.of()));
     SignedBeaconBlock signed = chain.blocks().sign(chain.stateAt(Slot.of(1)), wrong);
     for (BlsSignatureVerifier verifier :

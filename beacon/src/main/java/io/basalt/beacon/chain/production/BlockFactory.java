@@ -11,9 +11,12 @@ import io.basalt.beacon.datastructures.operations.Deposit;
 import io.basalt.beacon.datastructures.operations.ProposerSlashing;
 import io.basalt.beacon.datastructures.operations.SignedVoluntaryExit;
 import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
+import io.basalt.beacon.datastructures.shard.StakingReceiptProof;
 import io.basalt.beacon.schemas.BeaconSchemas;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.beacon.state.PendingDeposit;
+import io.basalt.beacon.transition.BlockProcessingException;
+import io.basalt.beacon.transition.block.StakingReceiptProcessor;
 import io.basalt.common.crypto.bls.BlsSignatureVerifier;
 import io.basalt.common.types.Slot;
 import io.basalt.common.types.ValidatorIndex;
@@ -26,9 +29,10 @@ import org.apache.tuweni.bytes.Bytes32;
 
 /**
  * Builds unsigned beacon blocks (after Teku's {@code BlockFactory}): the body from the pools, the
- * pending deposits at the head of the state's queue (FIFO, up to {@code MAX_DEPOSITS}) and the
- * shard headers the caller supplies, then {@code state_root} from running the block through the
- * state transition with signature checks off (the proposer signs afterwards).
+ * pending deposits at the head of the state's queue (FIFO, up to {@code MAX_DEPOSITS}), the shard
+ * headers the caller supplies and those of the caller's staking receipt proofs the state accepts,
+ * then {@code state_root} from running the block through the state transition with signature checks
+ * off (the proposer signs afterwards).
  *
  * <p>Thread-safe if the pools and the transition are (they are).
  */
@@ -41,6 +45,7 @@ public final class BlockFactory {
   private final OperationPool<?, ProposerSlashing> proposerSlashings;
   private final OperationPool<?, AttesterSlashing> attesterSlashings;
   private final OperationPool<?, SignedVoluntaryExit> voluntaryExits;
+  private final StakingReceiptProcessor stakingReceipts;
 
   public BlockFactory(
       BeaconSchemas schemas,
@@ -56,6 +61,23 @@ public final class BlockFactory {
     this.proposerSlashings = Objects.requireNonNull(proposerSlashings, "proposerSlashings");
     this.attesterSlashings = Objects.requireNonNull(attesterSlashings, "attesterSlashings");
     this.voluntaryExits = Objects.requireNonNull(voluntaryExits, "voluntaryExits");
+    this.stakingReceipts = new StakingReceiptProcessor(schemas);
+  }
+
+  /**
+   * A block without staking receipts; see {@link #createBlock(BeaconState, Slot, ValidatorIndex,
+   * Bytes, Bytes32, List, List)}.
+   */
+  public BeaconBlock createBlock(
+      BeaconState preState,
+      Slot slot,
+      ValidatorIndex proposerIndex,
+      Bytes randaoReveal,
+      Bytes32 graffiti,
+      List<SignedShardBlockHeader> shardHeaders)
+      throws BlockProductionException {
+    return createBlock(
+        preState, slot, proposerIndex, randaoReveal, graffiti, shardHeaders, List.of());
   }
 
   /**
@@ -65,6 +87,11 @@ public final class BlockFactory {
    *     slot}; it is advanced here when behind
    * @param shardHeaders signed shard headers to propose for crosslinking, at most {@code
    *     SHARD_COUNT * MAX_SHARD_HEADERS_PER_SHARD}
+   * @param stakingReceipts proofs of staking receipts against the shards' outboxes, as the caller
+   *     can build them; the block keeps, in the given order and up to {@code MAX_DEPOSITS}, those
+   *     the state accepts (known shard, next index of its shard, branch valid under the shard's
+   *     crosslink as this block leaves it), so a stale, duplicate or premature proof is left out
+   *     rather than making the block invalid
    * @throws BlockProductionException when the slot is not after the parent's, too many shard
    *     headers are given, or the transition rejects the block (an invalid pooled operation)
    */
@@ -74,7 +101,8 @@ public final class BlockFactory {
       ValidatorIndex proposerIndex,
       Bytes randaoReveal,
       Bytes32 graffiti,
-      List<SignedShardBlockHeader> shardHeaders)
+      List<SignedShardBlockHeader> shardHeaders,
+      List<StakingReceiptProof> stakingReceipts)
       throws BlockProductionException {
     if (!slot.isAfter(preState.latestBlockHeader().slot())) {
       throw new BlockProductionException(
@@ -105,14 +133,57 @@ public final class BlockFactory {
               attestations.getAttestationsForBlock(state, config.maxAttestations()),
               pendingDeposits(state),
               voluntaryExits.getForBlock(state, config.maxVoluntaryExits()),
-              shardHeaders);
+              shardHeaders,
+              List.of());
       BeaconBlock block = new BeaconBlock(slot, proposerIndex, parentRoot, Bytes32.ZERO, body);
       BeaconState post = transition.processBlock(state, block, BlsSignatureVerifier.noOp());
+      // Receipts are processed after attestations and deposits and before exits, none of which
+      // they affect, so the post-state without them has the crosslinks and cursors they meet.
+      List<StakingReceiptProof> accepted = acceptedReceipts(post, stakingReceipts);
+      if (!accepted.isEmpty()) {
+        block =
+            new BeaconBlock(
+                slot, proposerIndex, parentRoot, Bytes32.ZERO, withStakingReceipts(body, accepted));
+        post = transition.processBlock(state, block, BlsSignatureVerifier.noOp());
+      }
       return block.withStateRoot(post.hashTreeRoot());
     } catch (BlockTransitionException e) {
       throw new BlockProductionException(
           "Produced block for slot " + slot + " is invalid: " + e.getMessage(), e);
     }
+  }
+
+  /** The offered proofs {@code state} accepts one after the other, up to {@code MAX_DEPOSITS}. */
+  private List<StakingReceiptProof> acceptedReceipts(
+      BeaconState state, List<StakingReceiptProof> offered) {
+    List<StakingReceiptProof> accepted = new ArrayList<>();
+    BeaconState working = state;
+    for (StakingReceiptProof proof : offered) {
+      if (accepted.size() == config.maxDeposits()) {
+        break;
+      }
+      try {
+        working = stakingReceipts.processStakingReceipt(working, proof);
+        accepted.add(proof);
+      } catch (BlockProcessingException e) {
+        // Stale (already queued), ahead of a missing receipt, or not yet crosslinked: leave out.
+      }
+    }
+    return accepted;
+  }
+
+  private static BeaconBlockBody withStakingReceipts(
+      BeaconBlockBody body, List<StakingReceiptProof> receipts) {
+    return new BeaconBlockBody(
+        body.randaoReveal(),
+        body.graffiti(),
+        body.proposerSlashings(),
+        body.attesterSlashings(),
+        body.attestations(),
+        body.deposits(),
+        body.voluntaryExits(),
+        body.shardHeaders(),
+        receipts);
   }
 
   private List<Deposit> pendingDeposits(BeaconState state) {

@@ -5,6 +5,7 @@ import io.basalt.beacon.datastructures.operations.Deposit;
 import io.basalt.beacon.datastructures.operations.ProposerSlashing;
 import io.basalt.beacon.datastructures.operations.SignedVoluntaryExit;
 import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
+import io.basalt.beacon.datastructures.shard.StakingReceiptProof;
 import io.basalt.consensus.types.Attestation;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,9 @@ import org.apache.tuweni.bytes.Bytes32;
 /**
  * The operations a beacon block carries. Phase0's body without eth1 data (deposits come from the
  * pending-deposit queue instead) and with the signed shard block headers this block proposes for
- * crosslinking. Schema: {@code BeaconSchemas.beaconBlockBody()} (list limits come from the config).
+ * crosslinking, and the staking receipts (with their proofs against the source shards' crosslinks)
+ * that this block moves into the pending-deposit queue. Schema: {@code
+ * BeaconSchemas.beaconBlockBody()} (list limits come from the config).
  */
 public record BeaconBlockBody(
     Bytes randaoReveal,
@@ -24,7 +27,8 @@ public record BeaconBlockBody(
     List<Attestation> attestations,
     List<Deposit> deposits,
     List<SignedVoluntaryExit> voluntaryExits,
-    List<SignedShardBlockHeader> shardHeaders) {
+    List<SignedShardBlockHeader> shardHeaders,
+    List<StakingReceiptProof> stakingReceipts) {
 
   public BeaconBlockBody {
     Objects.requireNonNull(randaoReveal, "randaoReveal");
@@ -35,11 +39,20 @@ public record BeaconBlockBody(
     deposits = List.copyOf(deposits);
     voluntaryExits = List.copyOf(voluntaryExits);
     shardHeaders = List.copyOf(shardHeaders);
+    stakingReceipts = List.copyOf(stakingReceipts);
   }
 
   /** A body with no operations. */
   public static BeaconBlockBody empty(Bytes randaoReveal, Bytes32 graffiti) {
     return new BeaconBlockBody(
-        randaoReveal, graffiti, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        randaoReveal,
+        graffiti,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 }

@@ -10,6 +10,7 @@ import io.basalt.beacon.datastructures.operations.Deposit;
 import io.basalt.beacon.datastructures.operations.ProposerSlashing;
 import io.basalt.beacon.datastructures.operations.SignedVoluntaryExit;
 import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
+import io.basalt.beacon.datastructures.shard.StakingReceiptProof;
 import io.basalt.beacon.helpers.BeaconStateAccessors;
 import io.basalt.beacon.helpers.BeaconStateMutators;
 import io.basalt.beacon.helpers.Predicates;
@@ -36,10 +37,13 @@ import org.apache.tuweni.bytes.Bytes32;
  * so the same code checks them at once or records them for one batch.
  *
  * <p>Operation order: proposer slashings, attester slashings, <b>shard headers</b>, attestations,
- * deposits, voluntary exits. Shard headers come before attestations (as in Ethereum's former
- * sharding spec) so that the attestations of a block can vote for the headers the same block
- * registers: both usually arrive in the block after the shard block's slot. Thread-safe; the
- * mutable state is not.
+ * deposits, <b>staking receipts</b>, voluntary exits. Shard headers come before attestations (as in
+ * Ethereum's former sharding spec) so that the attestations of a block can vote for the headers the
+ * same block registers: both usually arrive in the block after the shard block's slot. Staking
+ * receipts come after attestations, so a crosslink this block confirms already proves receipts, and
+ * after deposits, so a receipt queued by block N is deposited by block N+1 at the earliest: the
+ * deposit count is fixed by the queue as the block starts, and deposits take the queue's head.
+ * Thread-safe; the mutable state is not.
  */
 public final class BlockProcessor {
 
@@ -51,6 +55,7 @@ public final class BlockProcessor {
   private final DepositProcessor deposits;
   private final ExitProcessor exits;
   private final ShardHeaderProcessor shardHeaders;
+  private final StakingReceiptProcessor stakingReceipts;
 
   public BlockProcessor(
       BeaconSchemas schemas, BeaconStateAccessors accessors, SignatureSets signatureSets) {
@@ -64,6 +69,7 @@ public final class BlockProcessor {
     this.deposits = new DepositProcessor(schemas, mutators, signatureSets);
     this.exits = new ExitProcessor(config, accessors, predicates, mutators, signatureSets);
     this.shardHeaders = new ShardHeaderProcessor(config, accessors, signatureSets);
+    this.stakingReceipts = new StakingReceiptProcessor(schemas);
   }
 
   /** Applies {@code block} to {@code state}, whose slot must be the block's. */
@@ -165,6 +171,9 @@ public final class BlockProcessor {
     for (Deposit deposit : body.deposits()) {
       processDeposit(state, deposit);
     }
+    for (StakingReceiptProof proof : body.stakingReceipts()) {
+      processStakingReceipt(state, proof);
+    }
     for (SignedVoluntaryExit exit : body.voluntaryExits()) {
       processVoluntaryExit(state, exit, signatures);
     }
@@ -202,6 +211,13 @@ public final class BlockProcessor {
   public void processDeposit(MutableBeaconState state, Deposit deposit)
       throws BlockProcessingException {
     deposits.processDeposit(state, deposit);
+  }
+
+  /** Queues a proven staking receipt as a pending deposit; see {@link StakingReceiptProcessor}. */
+  // spec: process_staking_receipt
+  public void processStakingReceipt(MutableBeaconState state, StakingReceiptProof proof)
+      throws BlockProcessingException {
+    stakingReceipts.processStakingReceipt(state, proof);
   }
 
   // spec: process_voluntary_exit

@@ -170,7 +170,8 @@ class BlockImportPipelineTest {
             body.attestations(),
             body.deposits(),
             body.voluntaryExits(),
-            body.shardHeaders());
+            body.shardHeaders(),
+            body.stakingReceipts());
     SignedBeaconBlock signed = resign(withBody(block, badBody));
     ImportResult<GossipVerifiedBlock> gossip = chain.pipeline.gossipVerify(signed);
     assertThat(gossip.isAccepted()).isTrue();
@@ -207,7 +208,8 @@ class BlockImportPipelineTest {
             body.attestations(),
             List.of(new Deposit(InteropDeposits.create(ChainFixture.CONFIG, 1).get(0))),
             body.voluntaryExits(),
-            body.shardHeaders());
+            body.shardHeaders(),
+            body.stakingReceipts());
     assertRejected(
         chain.pipeline.process(resign(withBody(block, withDeposit))),
         Reason.STATE_TRANSITION_FAILED);
@@ -293,7 +295,8 @@ class BlockImportPipelineTest {
         body.attestations(),
         body.deposits(),
         body.voluntaryExits(),
-        body.shardHeaders());
+        body.shardHeaders(),
+        body.stakingReceipts());
   }
 
   private static void assertRejected(ImportResult<?> result, Reason reason) {

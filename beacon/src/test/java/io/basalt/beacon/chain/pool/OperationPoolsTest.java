@@ -44,6 +44,7 @@ class OperationPoolsTest {
             List.of(),
             List.of(),
             List.of(included),
+            List.of(),
             List.of());
 
     pools.removeIncluded(
