@@ -23,6 +23,11 @@ public enum TxRejection {
   INVALID_SIGNATURE("invalid transaction v, r, s values"),
   /** The signature values are in range but no public key recovers from them. */
   INVALID_SENDER("invalid sender"),
+  /**
+   * Gas limit above the gas still left in the block being built or executed (geth's
+   * ErrGasLimitReached); the transaction may fit a later block.
+   */
+  BLOCK_GAS_LIMIT_REACHED("gas limit reached"),
   /** Gas limit above the block gas limit. */
   GAS_LIMIT_EXCEEDS_BLOCK("exceeds block gas limit"),
   /** maxPriorityFeePerGas > maxFeePerGas. */
