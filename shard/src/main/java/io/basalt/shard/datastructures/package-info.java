@@ -1,0 +1,2 @@
+/** Shard block containers and their SSZ schemas. */
+package io.basalt.shard.datastructures;
