@@ -23,32 +23,49 @@ final class BlockSelector {
   /** The least gas any transaction uses (a plain transfer's intrinsic gas). */
   static final UInt64 MIN_TX_GAS = UInt64.valueOf(21_000);
 
-  /** A sender's pending run and the position of its next transaction. */
+  /** A sender's pending run, the position of its next transaction and that one's tip. */
   private static final class Cursor {
     private final List<PooledTransaction> run;
+    private final BigInteger baseFee;
     private int next;
+    private BigInteger headTip;
 
-    private Cursor(List<PooledTransaction> run) {
+    private Cursor(List<PooledTransaction> run, BigInteger baseFee) {
       this.run = run;
+      this.baseFee = baseFee;
+      this.headTip = PoolPricing.tipAt(run.get(0).tx(), baseFee);
     }
 
     private PooledTransaction head() {
       return run.get(next);
     }
+
+    /** Moves to the next nonce; false when the run is exhausted. */
+    private boolean advance() {
+      next++;
+      if (next == run.size()) {
+        return false;
+      }
+      headTip = PoolPricing.tipAt(head().tx(), baseFee);
+      return true;
+    }
   }
+
+  /** Higher tip first, then earlier arrival; tips are cached so the heap compares cheaply. */
+  private static final Comparator<Cursor> BEST_FIRST =
+      Comparator.<Cursor, BigInteger>comparing(cursor -> cursor.headTip)
+          .reversed()
+          .thenComparingLong(cursor -> cursor.head().arrival());
 
   private BlockSelector() {}
 
   static List<PooledTransaction> select(
       Collection<SenderTransactions> senders, BigInteger baseFee, UInt64 gasLimit) {
-    Comparator<PooledTransaction> bestFirst = PoolPricing.bestFirst(baseFee);
-    PriorityQueue<Cursor> heads =
-        new PriorityQueue<>(
-            Math.max(1, senders.size()), (a, b) -> bestFirst.compare(a.head(), b.head()));
+    PriorityQueue<Cursor> heads = new PriorityQueue<>(Math.max(1, senders.size()), BEST_FIRST);
     for (SenderTransactions sender : senders) {
       List<PooledTransaction> run = sender.pending();
       if (!run.isEmpty()) {
-        heads.add(new Cursor(run));
+        heads.add(new Cursor(run, baseFee));
       }
     }
     List<PooledTransaction> selected = new ArrayList<>();
@@ -61,8 +78,7 @@ final class BlockSelector {
       }
       selected.add(cursor.head());
       gasLeft = gasLeft.minus(tx.gasLimit());
-      cursor.next++;
-      if (cursor.next < cursor.run.size()) {
+      if (cursor.advance()) {
         heads.add(cursor);
       }
     }

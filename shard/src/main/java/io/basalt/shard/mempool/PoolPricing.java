@@ -2,7 +2,6 @@ package io.basalt.shard.mempool;
 
 import io.basalt.execution.transaction.Transaction;
 import java.math.BigInteger;
-import java.util.Comparator;
 
 /** The fee comparisons the pool makes: tips for ordering and eviction, and the replacement bump. */
 final class PoolPricing {
@@ -33,12 +32,5 @@ final class PoolPricing {
         && replacement.maxPriorityFeePerGas().compareTo(old.maxPriorityFeePerGas()) > 0
         && replacement.maxFeePerGas().compareTo(feeThreshold) >= 0
         && replacement.maxPriorityFeePerGas().compareTo(tipThreshold) >= 0;
-  }
-
-  /** Best first: higher tip at {@code baseFee}, then earlier arrival. */
-  static Comparator<PooledTransaction> bestFirst(BigInteger baseFee) {
-    Comparator<PooledTransaction> byTip =
-        Comparator.comparing(pooled -> tipAt(pooled.tx(), baseFee));
-    return byTip.reversed().thenComparingLong(PooledTransaction::arrival);
   }
 }

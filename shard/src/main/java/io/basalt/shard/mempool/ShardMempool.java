@@ -38,6 +38,7 @@ public final class ShardMempool {
   private final Object lock = new Object();
   private final Map<Bytes32, PooledTransaction> byHash = new HashMap<>();
   private final Map<Address, SenderTransactions> bySender = new HashMap<>();
+  private final EvictionIndex evictionIndex = new EvictionIndex();
   private long nextArrival;
 
   public ShardMempool(MempoolConfig config, PoolContext context) {
@@ -108,7 +109,7 @@ public final class ShardMempool {
       return reject(TxRejection.INSUFFICIENT_FUNDS);
     }
     if (existing.isEmpty() && byHash.size() >= config.maxTransactions()) {
-      Optional<Slot> victim = EvictionPolicy.victim(bySender, sender, tx, context.baseFee());
+      Optional<Slot> victim = evictionIndex.victim(sender, tx, context.baseFee(), bySender);
       if (victim.isEmpty()) {
         return reject(PoolRejection.TXPOOL_FULL);
       }
@@ -119,6 +120,7 @@ public final class ShardMempool {
     pooled.put(new Slot(entry, hash));
     byHash.put(hash, entry);
     bySender.putIfAbsent(sender, pooled);
+    evictionIndex.update(sender, pooled);
     return existing
         .<AddResult>map(old -> new AddResult.Replaced(entry, old.hash()))
         .orElseGet(() -> new AddResult.Added(entry));
@@ -131,6 +133,7 @@ public final class ShardMempool {
       return new SenderTransactions(account); // registered only once something is stored
     }
     pooled.reset(account, context.blockGasLimit()).forEach(slot -> byHash.remove(slot.hash()));
+    evictionIndex.update(sender, pooled);
     dropIfEmpty(sender, pooled); // re-registered if the new transaction is stored
     return pooled;
   }
@@ -140,6 +143,7 @@ public final class ShardMempool {
     SenderTransactions pooled = bySender.get(sender);
     pooled.remove(slot.pooled().tx().nonce());
     byHash.remove(slot.hash());
+    evictionIndex.update(sender, pooled);
     dropIfEmpty(sender, pooled);
   }
 
@@ -169,6 +173,7 @@ public final class ShardMempool {
         List<Slot> stale =
             entry.getValue().reset(context.account(entry.getKey()), context.blockGasLimit());
         stale.forEach(slot -> byHash.remove(slot.hash()));
+        evictionIndex.update(entry.getKey(), entry.getValue());
         dropped += stale.size();
         if (entry.getValue().isEmpty()) {
           senders.remove();

@@ -129,4 +129,23 @@ class EvictionTest {
     assertThat(pool.contains(older.hash())).isTrue();
     assertThat(pool.contains(newer.hash())).isFalse();
   }
+
+  @Test
+  void shouldRankVictimsByTipAtTheCurrentBaseFee() {
+    ShardMempool two = new ShardMempool(new MempoolConfig(2, 2, 64, 10), context);
+    Transaction cappedLow = TestTx.from(0).fees(9, 10).sign(); // tip 9 at 1 gwei, 2 at 8 gwei
+    Transaction steady = TestTx.from(1).fees(5, 100).sign(); // tip 5 at both
+    two.add(cappedLow);
+    two.add(steady);
+    assertThat(two.add(TestTx.from(2).fees(4, 100).sign()))
+        .isEqualTo(new AddResult.Rejected(PoolRejection.TXPOOL_FULL));
+
+    context.baseFee(TestTx.GWEI.multiply(java.math.BigInteger.valueOf(8)));
+    two.onNewHead();
+
+    assertThat(two.add(TestTx.from(2).fees(4, 100).sign()).status())
+        .isEqualTo(AddResult.Status.ADDED);
+    assertThat(two.contains(cappedLow.hash())).isFalse();
+    assertThat(two.contains(steady.hash())).isTrue();
+  }
 }
