@@ -11,15 +11,15 @@ import java.util.Optional;
 public final class SystemContracts {
 
   public static final Address CROSS_SHARD =
-      Address.fromHexString("0xBa5a170000000000000000000000000000000001");
+      Address.fromHexString("0xba5a170000000000000000000000000000000001");
   public static final Address STAKING =
-      Address.fromHexString("0xBa5a170000000000000000000000000000000002");
+      Address.fromHexString("0xba5a170000000000000000000000000000000002");
 
   /**
    * Reserved for the Layer-2 Settlement contract; calls revert with "Settlement is not deployed".
    */
   public static final Address SETTLEMENT =
-      Address.fromHexString("0xBa5a170000000000000000000000000000000003");
+      Address.fromHexString("0xba5a170000000000000000000000000000000003");
 
   private final CrossShard crossShard = new CrossShard();
   private final Staking staking;

@@ -90,7 +90,7 @@ public final class ShardBlockBodyProcessor {
     } catch (BlockExecutionException e) {
       throw new ShardBlockException(
           InvalidShardBlockReason.TRANSACTION_INVALID,
-          "Transaction " + e.index() + ": " + e.reason().message());
+          "Transaction " + e.transactionIndex() + ": " + e.reason().message());
     }
     return finish(
         parent, world, incoming.cursors(), expected.size(), execution, transactions, credited);
