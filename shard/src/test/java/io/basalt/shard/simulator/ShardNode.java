@@ -90,7 +90,7 @@ final class ShardNode {
     this.workload = workload;
     this.keys = keys;
     this.nodeHolding = nodeHolding;
-    this.beacon = new SimBeaconView(node);
+    this.beacon = new SimBeaconView(node, protocol.accessors());
     Bytes32 beaconGenesis = node.store().genesisRoot();
     for (int shard = 0; shard < protocol.config().shardCount(); shard++) {
       ShardState genesis =

@@ -2,11 +2,14 @@ package io.basalt.shard.simulator;
 
 import io.basalt.beacon.chain.store.BlockSummary;
 import io.basalt.beacon.chain.store.ChainStore;
+import io.basalt.beacon.helpers.BeaconStateAccessors;
 import io.basalt.beacon.simulator.SimNode;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.common.types.Slot;
 import io.basalt.shard.transition.BeaconView;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.tuweni.bytes.Bytes32;
@@ -19,11 +22,16 @@ import org.apache.tuweni.bytes.Bytes32;
 final class SimBeaconView implements BeaconView {
 
   private final SimNode node;
+  private final BeaconStateAccessors accessors;
   private Bytes32 canonicalHead;
-  private Set<Bytes32> canonical = Set.of();
+  private Map<Bytes32, Slot> canonical = Map.of();
+  // Canonical blocks at or before the finalized checkpoint: they stay canonical even once the
+  // store prunes their summaries.
+  private final Set<Bytes32> settled = new HashSet<>();
 
-  SimBeaconView(SimNode node) {
+  SimBeaconView(SimNode node, BeaconStateAccessors accessors) {
     this.node = node;
+    this.accessors = accessors;
   }
 
   @Override
@@ -36,7 +44,8 @@ final class SimBeaconView implements BeaconView {
     ChainStore store = node.store();
     Optional<BlockSummary> target = store.summary(ancestor);
     if (target.isEmpty()) {
-      return false;
+      // Pruned: only a finalized block, an ancestor of every block the store still holds.
+      return settled.contains(ancestor) && store.contains(descendant);
     }
     Optional<BlockSummary> cursor = store.summary(descendant);
     while (cursor.isPresent() && cursor.get().slot().isAfter(target.get().slot())) {
@@ -46,16 +55,26 @@ final class SimBeaconView implements BeaconView {
   }
 
   /**
-   * Moves the canonical chain to {@code head}; returns whether it moved. The set holds every block
-   * from the head down to the oldest the store keeps.
+   * Moves the canonical chain to {@code head}; returns whether it moved. The chain holds every
+   * block from the head down to the oldest the store keeps, and every block once canonical at or
+   * before the finalized checkpoint.
    */
   boolean moveHead(Bytes32 head) {
     if (head.equals(canonicalHead)) {
       return false;
     }
-    Set<Bytes32> chain = new HashSet<>();
+    Slot finalized =
+        accessors.misc().computeStartSlotAtEpoch(node.store().finalizedCheckpoint().epoch());
+    canonical.forEach(
+        (root, slot) -> {
+          if (!slot.isAfter(finalized)) {
+            settled.add(root);
+          }
+        });
+    Map<Bytes32, Slot> chain = new HashMap<>();
     Optional<BlockSummary> cursor = node.store().summary(head);
-    while (cursor.isPresent() && chain.add(cursor.get().root())) {
+    while (cursor.isPresent()
+        && chain.putIfAbsent(cursor.get().root(), cursor.get().slot()) == null) {
       cursor = node.store().summary(cursor.get().parentRoot());
     }
     canonicalHead = head;
@@ -65,6 +84,6 @@ final class SimBeaconView implements BeaconView {
 
   /** Whether the beacon block {@code root} is on the node's canonical chain. */
   boolean isCanonical(Bytes32 root) {
-    return canonical.contains(root);
+    return canonical.containsKey(root) || settled.contains(root);
   }
 }
