@@ -314,6 +314,7 @@ final class ShardNode {
     parked.remove(block.root());
     switch (result) {
       case ShardImport.Imported ok -> imported++;
+      // Every proposer here is honest, so a refused block is a bug: fail the run loudly.
       case ShardImport.Invalid bad ->
           throw new IllegalStateException(
               "Node " + node.id() + " refused shard block " + block.root() + ": " + bad);
