@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -57,6 +58,7 @@ final class AttestationGossipHandler {
   private final SlashingDetector detector;
   private final SimScheduler scheduler;
   private final Supplier<Slot> currentSlot;
+  private final BiConsumer<Attestation, List<ValidatorIndex>> onAccepted;
   private final List<Pending> pending = new ArrayList<>();
   private final Map<GossipVerdict, Long> verdicts = new EnumMap<>(GossipVerdict.class);
 
@@ -70,7 +72,8 @@ final class AttestationGossipHandler {
       AttestationPool pool,
       SlashingDetector detector,
       SimScheduler scheduler,
-      Supplier<Slot> currentSlot) {
+      Supplier<Slot> currentSlot,
+      BiConsumer<Attestation, List<ValidatorIndex>> onAccepted) {
     this.config = config;
     this.accessors = accessors;
     this.forkChoice = forkChoice;
@@ -81,6 +84,7 @@ final class AttestationGossipHandler {
     this.detector = detector;
     this.scheduler = scheduler;
     this.currentSlot = currentSlot;
+    this.onAccepted = onAccepted;
   }
 
   /**
@@ -144,6 +148,7 @@ final class AttestationGossipHandler {
       AttestationData data = checked.attestation().data();
       forkChoice.onAttestation(indices, data.beaconBlockRoot(), data.target().epoch());
       detector.onIndexedAttestation(checked.indexed());
+      onAccepted.accept(checked.attestation(), indices);
     }
   }
 

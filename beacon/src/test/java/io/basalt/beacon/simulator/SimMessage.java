@@ -25,4 +25,7 @@ public sealed interface SimMessage {
 
   /** A peer's answer to a {@link BlockRequest} it could serve. */
   record BlockResponse(SignedBeaconBlock block) implements SimMessage {}
+
+  /** A message of a {@link SimNodeExtension}, delivered to the receiver's extension. */
+  record Extension(Object payload) implements SimMessage {}
 }

@@ -14,6 +14,7 @@ import io.basalt.beacon.chain.pool.OperationPools;
 import io.basalt.beacon.chain.pool.OperationValidators;
 import io.basalt.beacon.chain.production.BlockFactory;
 import io.basalt.beacon.chain.slashing.SlashingDetector;
+import io.basalt.beacon.chain.store.BlockSummary;
 import io.basalt.beacon.chain.store.ChainStore;
 import io.basalt.beacon.chain.store.HotStateCache;
 import io.basalt.beacon.chain.store.StateRegenerator;
@@ -42,6 +43,7 @@ import io.basalt.consensus.types.Checkpoint;
 import io.basalt.storage.memory.InMemoryKvStore;
 import io.basalt.storage.schema.BasaltSchema;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
@@ -81,6 +83,7 @@ public final class SimNode implements SimNetwork.Endpoint {
   private final SimScheduler scheduler;
   private final SimNetwork network;
   private final BiConsumer<Integer, ImportedBlock> importListener;
+  private final SimNodeExtension extension;
 
   SimNode(
       SpecConfig config,
@@ -90,8 +93,10 @@ public final class SimNode implements SimNetwork.Endpoint {
       SimNetwork network,
       long verifierSeed,
       SharedVerificationCache verified,
-      BiConsumer<Integer, ImportedBlock> importListener) {
+      BiConsumer<Integer, ImportedBlock> importListener,
+      SimNodeExtension extension) {
     this.config = config;
+    this.extension = extension;
     this.schemas = genesis.schemas();
     this.scheduler = scheduler;
     this.network = network;
@@ -153,7 +158,8 @@ public final class SimNode implements SimNetwork.Endpoint {
             attestationPool,
             slashingDetector,
             scheduler,
-            this::currentSlot);
+            this::currentSlot,
+            (attestation, attesters) -> extension.onAttestation(this, attestation, attesters));
     this.id = network.join(this);
     this.blocks =
         new BlockGossipHandler(
@@ -197,6 +203,7 @@ public final class SimNode implements SimNetwork.Endpoint {
               .block(request.root())
               .ifPresent(b -> network.send(id, from, new SimMessage.BlockResponse(b)));
       case SimMessage.BlockResponse response -> onBlock(from, response.block());
+      case SimMessage.Extension extra -> extension.onMessage(this, from, extra.payload());
     }
   }
 
@@ -218,6 +225,16 @@ public final class SimNode implements SimNetwork.Endpoint {
     operationPools.voluntaryExits().add(exit);
   }
 
+  /** Gossips an extension's message to every other node. */
+  public void broadcastExtension(Object payload) {
+    network.broadcast(id, new SimMessage.Extension(payload));
+  }
+
+  /** Sends an extension's message to node {@code to}. */
+  public void sendExtension(int to, Object payload) {
+    network.send(id, to, new SimMessage.Extension(payload));
+  }
+
   private void onBlock(int from, SignedBeaconBlock block) {
     blocks.onBlock(from, block);
   }
@@ -227,6 +244,7 @@ public final class SimNode implements SimNetwork.Endpoint {
     slashingDetector.onImportedBlock(imported.block(), imported.postState());
     operationPools.removeIncluded(imported.block().message());
     importListener.accept(id, imported);
+    extension.onBlockImported(this, imported);
   }
 
   /** The slot of the simulated clock. */
@@ -259,6 +277,18 @@ public final class SimNode implements SimNetwork.Endpoint {
   /** The post-state of {@code root} advanced to {@code slot}. */
   BeaconState stateAt(Bytes32 root, Slot slot) {
     return advanced.stateAt(root, slot).orElseThrow();
+  }
+
+  /**
+   * The post-state of the block {@code root} advanced to {@code slot}, if this node has the block
+   * and it is not after {@code slot}.
+   */
+  public Optional<BeaconState> findStateAt(Bytes32 root, Slot slot) {
+    Optional<BlockSummary> summary = store.summary(root);
+    if (summary.isEmpty() || summary.get().slot().isAfter(slot)) {
+      return Optional.empty();
+    }
+    return advanced.stateAt(root, slot);
   }
 
   public int id() {

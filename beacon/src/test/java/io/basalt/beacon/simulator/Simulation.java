@@ -28,10 +28,10 @@ import org.apache.tuweni.bytes.Bytes32;
  * comes from one seed, so the same seed and scenario give the same run, block for block.
  *
  * <p>Each slot: at its start, scenario hooks for the slot ({@link #at}), then every node's slot
- * tick and the proposer's duty; at a third, the attesters' duties; just before its end, every
- * node's head and finalized checkpoint are recorded. A scenario is code around {@link
- * #runUntilSlot}: take validators offline, partition or heal the network, make validators
- * misbehave, then assert on the recorded history or the nodes' states.
+ * tick, the proposer's duty and the {@link SimNodeExtension}'s slot start; at a third, the
+ * attesters' duties; just before its end, every node's head and finalized checkpoint are recorded.
+ * A scenario is code around {@link #runUntilSlot}: take validators offline, partition or heal the
+ * network, make validators misbehave, then assert on the recorded history or the nodes' states.
  */
 public final class Simulation {
 
@@ -45,10 +45,12 @@ public final class Simulation {
   private final long genesisMillis;
   private final long slotMillis;
   private final ChainHistory history;
+  private final SimNodeExtension extension;
   private long nextSlot = 1;
 
   private Simulation(Builder builder) {
     this.config = builder.config;
+    this.extension = builder.extension;
     BeaconState genesis = builder.genesis;
     SplittableRandom random = new SplittableRandom(builder.seed);
     this.genesisMillis = genesis.genesisTime().longValue() * 1000;
@@ -71,7 +73,8 @@ public final class Simulation {
               network,
               random.nextLong(),
               verified,
-              (id, imported) -> onImported(imported));
+              (id, imported) -> onImported(imported),
+              extension);
       Set<ValidatorIndex> keys = new HashSet<>();
       for (int v = i * validators / builder.nodeCount;
           v < (i + 1) * validators / builder.nodeCount;
@@ -79,7 +82,7 @@ public final class Simulation {
         keys.add(ValidatorIndex.of(v));
       }
       nodes.add(node);
-      clients.add(new ValidatorClient(node, keys, v -> !offline.contains(v), signer));
+      clients.add(new ValidatorClient(node, keys, v -> !offline.contains(v), signer, extension));
     }
     this.history = new ChainHistory(nodes.get(0).store().anchor(), nodes.size());
   }
@@ -120,6 +123,7 @@ public final class Simulation {
     hooks.remove(slot);
     nodes.forEach(n -> n.onSlotStart(Slot.of(slot)));
     clients.forEach(c -> c.propose(Slot.of(slot)));
+    nodes.forEach(n -> extension.onSlotStart(n, Slot.of(slot)));
   }
 
   private void record() {
@@ -157,6 +161,16 @@ public final class Simulation {
   /** {@code validator} signs a voluntary exit now and its node gossips it. */
   public void voluntaryExit(ValidatorIndex validator) {
     clientOf(validator).exit(validator);
+  }
+
+  /** The id of the node whose validator client holds {@code validator}'s key. */
+  public int nodeHolding(ValidatorIndex validator) {
+    for (int i = 0; i < clients.size(); i++) {
+      if (clients.get(i).holds(validator)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("No node holds " + validator);
   }
 
   private ValidatorClient clientOf(ValidatorIndex validator) {
@@ -238,8 +252,18 @@ public final class Simulation {
     private long minDelayMillis = 20;
     private long maxDelayMillis = 200;
     private double loss;
+    private SimNodeExtension extension = SimNodeExtension.NONE;
 
     private Builder() {}
+
+    /**
+     * What every node adds to the beacon duties (shard chains); default {@link
+     * SimNodeExtension#NONE}.
+     */
+    public Builder extension(SimNodeExtension extension) {
+      this.extension = Objects.requireNonNull(extension);
+      return this;
+    }
 
     /** The config and genesis state (built under that config). */
     public Builder genesis(SpecConfig config, BeaconState genesis) {

@@ -5,6 +5,7 @@ import io.basalt.beacon.datastructures.blocks.BeaconBlock;
 import io.basalt.beacon.datastructures.blocks.SignedBeaconBlock;
 import io.basalt.beacon.datastructures.operations.SignedVoluntaryExit;
 import io.basalt.beacon.datastructures.operations.VoluntaryExit;
+import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
 import io.basalt.beacon.helpers.BeaconStateAccessors;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.beacon.testing.InteropSigner;
@@ -56,6 +57,7 @@ final class ValidatorClient {
   private final SpecConfig config;
   private final BeaconStateAccessors accessors;
   private final InteropSigner signer;
+  private final SimNodeExtension extension;
   private final SigningHelpers signing = new SigningHelpers();
   private final Set<Slot> equivocateAt = new HashSet<>();
   private final Set<ValidatorIndex> doubleVoters = new HashSet<>();
@@ -67,8 +69,10 @@ final class ValidatorClient {
       SimNode node,
       Set<ValidatorIndex> keys,
       Predicate<ValidatorIndex> online,
-      InteropSigner signer) {
+      InteropSigner signer,
+      SimNodeExtension extension) {
     this.node = node;
+    this.extension = extension;
     this.keys = Set.copyOf(keys);
     this.online = online;
     this.config = node.config();
@@ -102,14 +106,16 @@ final class ValidatorClient {
     }
     try {
       Bytes reveal = randaoReveal(state, proposer);
+      List<SignedShardBlockHeader> shardHeaders = extension.shardHeaders(node, slot, state);
       BeaconBlock block =
-          node.blockFactory().createBlock(state, slot, proposer, reveal, Bytes32.ZERO, List.of());
+          node.blockFactory()
+              .createBlock(state, slot, proposer, reveal, Bytes32.ZERO, shardHeaders);
       node.publishBlock(sign(state, block));
       blocksProposed++;
       if (equivocateAt.remove(slot)) {
         BeaconBlock twin =
             node.blockFactory()
-                .createBlock(state, slot, proposer, reveal, EQUIVOCATION_GRAFFITI, List.of());
+                .createBlock(state, slot, proposer, reveal, EQUIVOCATION_GRAFFITI, shardHeaders);
         node.publishBlock(sign(state, twin));
         equivocated.add(proposer);
       }
@@ -130,13 +136,17 @@ final class ValidatorClient {
     Bytes32 domain = accessors.getDomain(state, config.domainBeaconAttester(), epoch);
     for (int shard = 0; shard < config.shardCount(); shard++) {
       List<ValidatorIndex> committee = accessors.getBeaconCommittee(state, slot, ShardId.of(shard));
+      Bytes32 shardHead = null; // asked once per committee, and only if one of ours votes
       for (int position = 0; position < committee.size(); position++) {
         ValidatorIndex member = committee.get(position);
         if (!keys.contains(member) || !online.test(member)) {
           continue;
         }
+        if (shardHead == null) {
+          shardHead = extension.shardHeadRoot(node, ShardId.of(shard), slot);
+        }
         AttestationData data =
-            new AttestationData(slot, ShardId.of(shard), head, source, target, Bytes32.ZERO);
+            new AttestationData(slot, ShardId.of(shard), head, source, target, shardHead);
         node.publishAttestation(vote(member, position, committee.size(), data, domain));
         if (doubleVoters.remove(member)) {
           AttestationData other =
