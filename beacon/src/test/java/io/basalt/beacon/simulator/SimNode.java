@@ -220,7 +220,7 @@ public final class SimNode implements SimNetwork.Endpoint {
   }
 
   /** Pools a voluntary exit this node's validator signed and gossips it. */
-  void publishExit(SignedVoluntaryExit exit) {
+  public void publishExit(SignedVoluntaryExit exit) {
     network.broadcast(id, new SimMessage.ExitGossip(exit));
     operationPools.voluntaryExits().add(exit);
   }

@@ -2,6 +2,7 @@ package io.basalt.beacon.simulator;
 
 import io.basalt.beacon.chain.imports.ImportedBlock;
 import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
+import io.basalt.beacon.datastructures.shard.StakingReceiptProof;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.common.types.ShardId;
 import io.basalt.common.types.Slot;
@@ -14,7 +15,7 @@ import org.apache.tuweni.bytes.Bytes32;
  * What a later layer (the shard chains) adds to every simulated node, through hooks the simulator
  * calls on its one thread. Every hook has a neutral default, so {@link #NONE} leaves the beacon
  * simulation exactly as it is without an extension: attesters vote {@code shard_head_root = ZERO}
- * and proposers include no shard headers.
+ * and proposers include no shard headers and no staking receipts.
  */
 public interface SimNodeExtension {
 
@@ -38,6 +39,15 @@ public interface SimNodeExtension {
    * there, or the block cannot be produced.
    */
   default List<SignedShardBlockHeader> shardHeaders(SimNode node, Slot slot, BeaconState preState) {
+    return List.of();
+  }
+
+  /**
+   * The staking receipt proofs the beacon proposer on {@code node} offers at {@code slot}; {@code
+   * preState} as for {@link #shardHeaders}. The block factory keeps those the state accepts, so a
+   * stale or premature proof costs nothing.
+   */
+  default List<StakingReceiptProof> stakingReceipts(SimNode node, Slot slot, BeaconState preState) {
     return List.of();
   }
 

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.apache.tuweni.bytes.Bytes32;
@@ -165,12 +166,21 @@ public final class Simulation {
 
   /** The id of the node whose validator client holds {@code validator}'s key. */
   public int nodeHolding(ValidatorIndex validator) {
+    return findNodeHolding(validator)
+        .orElseThrow(() -> new IllegalArgumentException("No node holds " + validator));
+  }
+
+  /**
+   * The id of the node whose validator client holds {@code validator}'s key; empty for a validator
+   * no node holds (one that joined after genesis by a deposit and stays offline).
+   */
+  public OptionalInt findNodeHolding(ValidatorIndex validator) {
     for (int i = 0; i < clients.size(); i++) {
       if (clients.get(i).holds(validator)) {
-        return i;
+        return OptionalInt.of(i);
       }
     }
-    throw new IllegalArgumentException("No node holds " + validator);
+    return OptionalInt.empty();
   }
 
   private ValidatorClient clientOf(ValidatorIndex validator) {

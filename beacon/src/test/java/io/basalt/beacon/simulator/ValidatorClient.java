@@ -6,6 +6,7 @@ import io.basalt.beacon.datastructures.blocks.SignedBeaconBlock;
 import io.basalt.beacon.datastructures.operations.SignedVoluntaryExit;
 import io.basalt.beacon.datastructures.operations.VoluntaryExit;
 import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
+import io.basalt.beacon.datastructures.shard.StakingReceiptProof;
 import io.basalt.beacon.helpers.BeaconStateAccessors;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.beacon.testing.InteropSigner;
@@ -107,15 +108,24 @@ final class ValidatorClient {
     try {
       Bytes reveal = randaoReveal(state, proposer);
       List<SignedShardBlockHeader> shardHeaders = extension.shardHeaders(node, slot, state);
+      List<StakingReceiptProof> stakingReceipts = extension.stakingReceipts(node, slot, state);
       BeaconBlock block =
           node.blockFactory()
-              .createBlock(state, slot, proposer, reveal, Bytes32.ZERO, shardHeaders);
+              .createBlock(
+                  state, slot, proposer, reveal, Bytes32.ZERO, shardHeaders, stakingReceipts);
       node.publishBlock(sign(state, block));
       blocksProposed++;
       if (equivocateAt.remove(slot)) {
         BeaconBlock twin =
             node.blockFactory()
-                .createBlock(state, slot, proposer, reveal, EQUIVOCATION_GRAFFITI, shardHeaders);
+                .createBlock(
+                    state,
+                    slot,
+                    proposer,
+                    reveal,
+                    EQUIVOCATION_GRAFFITI,
+                    shardHeaders,
+                    stakingReceipts);
         node.publishBlock(sign(state, twin));
         equivocated.add(proposer);
       }

@@ -5,6 +5,7 @@ import io.basalt.beacon.datastructures.shard.PendingShardHeader;
 import io.basalt.beacon.datastructures.shard.ShardBlockHeader;
 import io.basalt.beacon.datastructures.shard.ShardOutbox;
 import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
+import io.basalt.beacon.datastructures.shard.StakingReceiptProof;
 import io.basalt.beacon.helpers.BeaconStateAccessors;
 import io.basalt.beacon.schemas.BeaconSchemas;
 import io.basalt.beacon.simulator.SimNode;
@@ -52,6 +53,8 @@ import org.apache.tuweni.bytes.Bytes32;
  *       the shard's fork choice.
  *   <li>Crosslinking: the signed headers a beacon proposer here includes, those of the shard head's
  *       chain not yet pending or crosslinked.
+ *   <li>Staking: the staking receipts a beacon proposer here offers, proven against the outboxes of
+ *       the shards' crosslinked blocks.
  *   <li>Reorgs: when the beacon head moves, blocks anchored off the canonical chain are dropped
  *       with their descendants (and parked again, in case their beacon block comes back).
  * </ul>
@@ -202,6 +205,34 @@ final class ShardNode {
       }
     }
     return headers;
+  }
+
+  /**
+   * The staking receipts a beacon block on {@code preState} can queue: per shard, those after the
+   * state's cursor in the outbox of the crosslinked block, each with its branch under that outbox's
+   * root (the crosslink's {@code receiptsRoot}), at most {@code MAX_DEPOSITS} in all.
+   */
+  List<StakingReceiptProof> stakingReceipts(BeaconState preState) {
+    List<StakingReceiptProof> proofs = new ArrayList<>();
+    int max = protocol.config().maxDeposits();
+    for (ShardChain chain : chains) {
+      int shard = chain.shard().id();
+      Bytes32 crosslinked = preState.latestCrosslinks().get(shard).shardBlockRoot();
+      Optional<ShardOutbox> outbox = chain.outboxAfter(crosslinked);
+      if (outbox.isEmpty()) {
+        continue; // a crosslinked block this node has not imported (yet): nothing to prove
+      }
+      long count = outbox.get().stakingCount().longValue();
+      for (long index = preState.stakingReceiptCursors().get(shard).longValue();
+          index < count && proofs.size() < max;
+          index++) {
+        proofs.add(
+            new StakingReceiptProof(
+                outbox.get().toBeacon().get(index),
+                outbox.get().proveStakingReceipt(protocol.schemas().outbox(), index)));
+      }
+    }
+    return proofs;
   }
 
   /** Whether the header's beacon block is the state's block root at its own slot. */

@@ -3,6 +3,8 @@ package io.basalt.shard.simulator;
 import io.basalt.beacon.chain.imports.ImportedBlock;
 import io.basalt.beacon.datastructures.shard.Crosslink;
 import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
+import io.basalt.beacon.datastructures.shard.StakingReceiptProof;
+import io.basalt.beacon.genesis.GenesisBuilder;
 import io.basalt.beacon.simulator.SimNode;
 import io.basalt.beacon.simulator.SimNodeExtension;
 import io.basalt.beacon.simulator.Simulation;
@@ -11,6 +13,7 @@ import io.basalt.beacon.testing.TestStates;
 import io.basalt.common.types.ShardId;
 import io.basalt.common.types.Slot;
 import io.basalt.common.types.ValidatorIndex;
+import io.basalt.consensus.config.SpecConfig;
 import io.basalt.consensus.types.Attestation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +24,8 @@ import org.apache.tuweni.bytes.Bytes32;
 /**
  * The beacon {@link Simulation} with shard chains on every node (a {@link ShardNode} each, through
  * the simulator's {@link SimNodeExtension}), and a {@link TransactionWorkload} whose users submit
- * transfers and cross-shard transfers every slot. Local preset (4 shards), 64-validator interop
- * genesis; deterministic by seed, as the beacon simulation is.
+ * transfers and cross-shard transfers every slot. Local preset (4 shards) unless configured
+ * otherwise, 64-validator interop genesis; deterministic by seed, as the beacon simulation is.
  */
 final class ShardSimulation {
 
@@ -35,14 +38,17 @@ final class ShardSimulation {
   private final Map<Bytes32, List<Crosslink>> crosslinksByBeaconBlock = new LinkedHashMap<>();
 
   private ShardSimulation(Builder builder) {
-    BeaconState genesis = TestStates.genesis64();
-    this.protocol = ShardProtocol.create(TestStates.LOCAL, genesis.schemas());
-    this.workload = new TransactionWorkload(TestStates.LOCAL, builder.accounts, builder.seed);
+    BeaconState genesis =
+        builder.config == TestStates.LOCAL
+            ? TestStates.genesis64()
+            : GenesisBuilder.interop(builder.config, 64, TestStates.GENESIS_TIME);
+    this.protocol = ShardProtocol.create(builder.config, genesis.schemas());
+    this.workload = new TransactionWorkload(builder.config, builder.accounts, builder.seed);
     this.transactionsPerShardAndSlot = builder.transactionsPerShardAndSlot;
     this.crossShardShare = builder.crossShardShare;
     this.beacon =
         Simulation.builder()
-            .genesis(TestStates.LOCAL, genesis)
+            .genesis(builder.config, genesis)
             .nodes(builder.nodes)
             .seed(builder.seed)
             .extension(new Extension())
@@ -51,7 +57,12 @@ final class ShardSimulation {
     for (SimNode node : beacon.nodes()) {
       nodes.add(
           new ShardNode(
-              node, protocol, workload, keys, v -> beacon.nodeHolding(ValidatorIndex.of(v))));
+              node,
+              protocol,
+              workload,
+              keys,
+              // -1, no node, for a validator that joined by deposit: no one proposes for it
+              v -> beacon.findNodeHolding(ValidatorIndex.of(v)).orElse(-1)));
     }
   }
 
@@ -79,6 +90,12 @@ final class ShardSimulation {
     public List<SignedShardBlockHeader> shardHeaders(
         SimNode node, Slot slot, BeaconState preState) {
       return nodes.get(node.id()).shardHeaders(slot, preState);
+    }
+
+    @Override
+    public List<StakingReceiptProof> stakingReceipts(
+        SimNode node, Slot slot, BeaconState preState) {
+      return nodes.get(node.id()).stakingReceipts(preState);
     }
 
     @Override
@@ -148,6 +165,7 @@ final class ShardSimulation {
   }
 
   static final class Builder {
+    private SpecConfig config = TestStates.LOCAL;
     private int nodes = 4;
     private long seed = 1;
     private int accounts = 8;
@@ -155,6 +173,12 @@ final class ShardSimulation {
     private double crossShardShare = 0.5;
 
     private Builder() {}
+
+    /** The spec configuration (default the local preset); genesis has 64 interop validators. */
+    Builder config(SpecConfig config) {
+      this.config = config;
+      return this;
+    }
 
     Builder nodes(int nodes) {
       this.nodes = nodes;

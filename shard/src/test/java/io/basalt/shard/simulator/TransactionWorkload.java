@@ -8,6 +8,7 @@ import io.basalt.common.types.ShardId;
 import io.basalt.common.types.UInt64;
 import io.basalt.consensus.config.SpecConfig;
 import io.basalt.execution.contracts.CrossShard;
+import io.basalt.execution.contracts.Staking;
 import io.basalt.execution.contracts.SystemContracts;
 import io.basalt.execution.processor.RecoveredTransaction;
 import io.basalt.execution.state.Wei;
@@ -25,13 +26,15 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
+import org.apache.tuweni.bytes.Bytes48;
 
 /**
  * The users of the simulated shards: a few secp256k1 accounts funded on every shard at genesis,
- * sending plain transfers and {@code CrossShard.transfer} calls. Every signed transaction goes to
- * its shard's pool, which all shard proposers share (a perfect mempool gossip); a proposer offers
- * the pool's transactions its parent state has not yet included, lowest nonce first, so a
- * transaction dropped with its block by a reorg is offered again.
+ * sending plain transfers and {@code CrossShard.transfer} calls, and on request a {@code
+ * Staking.deposit}. Every signed transaction goes to its shard's pool, which all shard proposers
+ * share (a perfect mempool gossip); a proposer offers the pool's transactions its parent state has
+ * not yet included, lowest nonce first, so a transaction dropped with its block by a reorg is
+ * offered again.
  */
 final class TransactionWorkload {
 
@@ -43,6 +46,8 @@ final class TransactionWorkload {
   private static final BigInteger TIP = GWEI;
   private static final UInt64 TRANSFER_GAS = UInt64.valueOf(21_000);
   private static final UInt64 CROSS_SHARD_GAS = UInt64.valueOf(100_000);
+  // Intrinsic gas with ~320 bytes of calldata plus the Staking contract's 60,000, with room.
+  private static final UInt64 DEPOSIT_GAS = UInt64.valueOf(150_000);
   private static final long MAX_VALUE_WEI = 1_000_000_000_000_000L; // 0.001 ether
 
   private record Sender(SecpPrivateKey key, Address address) {}
@@ -55,6 +60,7 @@ final class TransactionWorkload {
   private final SplittableRandom random;
   private long transfers;
   private long crossShardTransfers;
+  private long deposits;
 
   TransactionWorkload(SpecConfig config, int accounts, long seed) {
     this.config = config;
@@ -105,6 +111,21 @@ final class TransactionWorkload {
     }
   }
 
+  /**
+   * Signs a {@code Staking.deposit(pubkey, withdrawalAddress, popSignature)} call sending {@code
+   * value} wei from the first account on {@code shard}, and pools it.
+   */
+  void submitDeposit(
+      ShardId shard,
+      Bytes48 pubkey,
+      Address withdrawalAddress,
+      Bytes popSignature,
+      BigInteger value) {
+    Bytes call = Staking.DEPOSIT.encodeCall(List.of(pubkey, withdrawalAddress, popSignature));
+    add(shard.id(), senders.get(0), SystemContracts.STAKING, value, call, DEPOSIT_GAS);
+    deposits++;
+  }
+
   private void add(int shard, Sender sender, Address to, BigInteger value, Bytes data, UInt64 gas) {
     long nonce = nextNonce.merge(sender.address() + "@" + shard, 1L, Long::sum) - 1;
     Eip1559Transaction unsigned =
@@ -142,5 +163,9 @@ final class TransactionWorkload {
 
   long crossShardTransfersSubmitted() {
     return crossShardTransfers;
+  }
+
+  long depositsSubmitted() {
+    return deposits;
   }
 }
