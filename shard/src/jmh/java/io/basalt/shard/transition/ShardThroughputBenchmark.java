@@ -8,21 +8,22 @@ import io.basalt.common.types.ShardId;
 import io.basalt.common.types.Slot;
 import io.basalt.common.types.UInt64;
 import io.basalt.execution.processor.RecoveredTransaction;
-import io.basalt.execution.state.Account;
 import io.basalt.execution.state.Wei;
-import io.basalt.execution.state.WorldState;
 import io.basalt.execution.transaction.Eip1559Transaction;
 import io.basalt.execution.transaction.TransactionSigner;
 import io.basalt.execution.trie.KvNodeStore;
 import io.basalt.execution.trie.NodeStore;
 import io.basalt.shard.datastructures.SignedShardBlock;
 import io.basalt.shard.executor.ParallelShardExecutor;
+import io.basalt.shard.state.ShardGenesis;
 import io.basalt.shard.state.ShardState;
 import io.basalt.storage.memory.InMemoryKvStore;
 import io.basalt.storage.schema.BasaltSchema;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -76,28 +77,18 @@ public class ShardThroughputBenchmark {
     for (int shard = 0; shard < shards; shard++) {
       NodeStore store = new KvNodeStore(InMemoryKvStore.create(BasaltSchema.SCHEMA));
       List<SecpPrivateKey> keys = new ArrayList<>();
-      WorldState world = WorldState.empty(store);
+      Map<Address, Wei> allocations = new HashMap<>();
       for (int i = 0; i < TRANSFERS; i++) {
         SecpPrivateKey key =
             SecpPrivateKey.fromBytes(
                 Bytes32.leftPad(Bytes.ofUnsignedInt(1_000_000L * (shard + 1) + i)));
         keys.add(key);
-        world.put(
-            Address.fromPublicKey(ShardFixture.ECDSA.publicKeyOf(key)),
-            Account.of(UInt64.ZERO, Wei.ofEther(10)));
+        allocations.put(
+            Address.fromPublicKey(ShardFixture.ECDSA.publicKeyOf(key)), Wei.ofEther(10));
       }
-      Bytes32 root = world.commit();
       ShardState genesis =
-          new ShardState(
-              ShardId.of(shard),
-              Slot.ZERO,
-              Bytes32.ZERO,
-              ShardFixture.BEACON_ROOT,
-              root,
-              BigInteger.valueOf(1_000_000_000L),
-              io.basalt.beacon.datastructures.shard.ShardOutbox.empty(f.schemas.outbox()),
-              java.util.Collections.nCopies(f.schemas.config().shardCount(), UInt64.ZERO),
-              UInt64.ZERO);
+          ShardGenesis.create(
+              f.schemas, ShardId.of(shard), allocations, ShardFixture.BEACON_ROOT, store);
       List<RecoveredTransaction> txs = new ArrayList<>();
       for (int i = 0; i < TRANSFERS; i++) {
         Eip1559Transaction unsigned =

@@ -47,8 +47,6 @@ public final class ShardBlockBodyProcessor {
   /** Withdrawals of exited validators are paid on this shard, the staking home shard. */
   public static final ShardId WITHDRAWAL_SHARD = ShardId.of(0);
 
-  private static final BigInteger WEI_PER_GWEI = BigInteger.TEN.pow(9);
-
   private final ShardSchemas schemas;
   private final BlockExecutor executor;
 
@@ -79,9 +77,8 @@ public final class ShardBlockBodyProcessor {
             + expected.size()
             + " due from index "
             + parent.withdrawalCursor());
-    BigInteger credited = payWithdrawals(world, expected);
-    Incoming incoming = applyIncoming(parent, context.anchor(), body.incomingReceipts(), world);
-    credited = credited.add(incoming.credited());
+    payWithdrawals(world, expected);
+    List<UInt64> cursors = applyIncoming(parent, context.anchor(), body.incomingReceipts(), world);
 
     List<RecoveredTransaction> transactions = recover(decode(body.transactions()), recoverer);
     ExecutionResult execution;
@@ -92,8 +89,7 @@ public final class ShardBlockBodyProcessor {
           InvalidShardBlockReason.TRANSACTION_INVALID,
           "Transaction " + e.transactionIndex() + ": " + e.reason().message());
     }
-    return finish(
-        parent, world, incoming.cursors(), expected.size(), execution, transactions, credited);
+    return finish(parent, world, cursors, expected.size(), execution, transactions);
   }
 
   /** The beacon withdrawals the next block after {@code parent} must pay, oldest first. */
@@ -111,24 +107,18 @@ public final class ShardBlockBodyProcessor {
     return due;
   }
 
-  BigInteger payWithdrawals(WorldState world, List<PendingWithdrawal> withdrawals) {
-    BigInteger total = BigInteger.ZERO;
+  void payWithdrawals(WorldState world, List<PendingWithdrawal> withdrawals) {
     for (PendingWithdrawal withdrawal : withdrawals) {
-      BigInteger wei = toWei(withdrawal.amount());
-      world.addBalance(withdrawal.address(), new Wei(wei));
-      total = total.add(wei);
+      world.addBalance(withdrawal.address(), new Wei(toWei(withdrawal.amount())));
     }
-    return total;
   }
-
-  record Incoming(List<UInt64> cursors, BigInteger credited) {}
 
   /**
    * Applies {@code receipts} in order: each must be for this shard, from another shard, the next
    * index from its source (sources in ascending order), and proven under the source's crosslinked
-   * outbox root in the anchor state.
+   * outbox root in the anchor state. Returns the inbox cursors after them.
    */
-  Incoming applyIncoming(
+  List<UInt64> applyIncoming(
       ShardState parent, BeaconState anchor, List<IncomingReceipt> receipts, WorldState world)
       throws ShardBlockException {
     check(
@@ -138,7 +128,6 @@ public final class ShardBlockBodyProcessor {
             + " receipts; MAX_INCOMING_RECEIPTS is "
             + schemas.config().maxIncomingReceipts());
     List<UInt64> cursors = new ArrayList<>(parent.inboxCursors());
-    BigInteger credited = BigInteger.ZERO;
     int lastSource = -1;
     for (int i = 0; i < receipts.size(); i++) {
       CrossShardReceipt receipt = receipts.get(i).receipt();
@@ -171,11 +160,10 @@ public final class ShardBlockBodyProcessor {
           InvalidShardBlockReason.INCOMING_RECEIPT_PROOF_INVALID,
           "Receipt " + i + " is not under shard " + source + "'s crosslinked outbox root");
       world.addBalance(receipt.recipient(), new Wei(receipt.value()));
-      credited = credited.add(receipt.value());
       cursors.set(source, cursors.get(source).plus(1));
       lastSource = source;
     }
-    return new Incoming(cursors, credited);
+    return cursors;
   }
 
   List<Transaction> decode(List<Bytes> encoded) throws ShardBlockException {
@@ -227,8 +215,7 @@ public final class ShardBlockBodyProcessor {
       List<UInt64> cursors,
       int withdrawalsPaid,
       ExecutionResult execution,
-      List<RecoveredTransaction> transactions,
-      BigInteger credited) {
+      List<RecoveredTransaction> transactions) {
     ShardOutbox outbox = parent.outbox();
     for (OutgoingMessage message : execution.outgoing()) {
       outbox = append(parent.shard(), outbox, message);
@@ -239,8 +226,7 @@ public final class ShardBlockBodyProcessor {
         cursors,
         parent.withdrawalCursor().plus(withdrawalsPaid),
         execution,
-        transactions,
-        credited);
+        transactions);
   }
 
   private static ShardOutbox append(ShardId shard, ShardOutbox outbox, OutgoingMessage message) {
@@ -291,6 +277,6 @@ public final class ShardBlockBodyProcessor {
   }
 
   private static BigInteger toWei(Gwei amount) {
-    return amount.value().toBigInteger().multiply(WEI_PER_GWEI);
+    return amount.value().toBigInteger().multiply(StakingDeposit.WEI_PER_GWEI);
   }
 }

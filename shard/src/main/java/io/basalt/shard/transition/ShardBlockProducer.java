@@ -22,7 +22,6 @@ import io.basalt.shard.datastructures.ShardBlock;
 import io.basalt.shard.datastructures.ShardBlockBody;
 import io.basalt.shard.datastructures.ShardSchemas;
 import io.basalt.shard.state.ShardState;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,11 +69,9 @@ public final class ShardBlockProducer {
         new BlockContext(slot, beaconBlockRoot, anchor, parent.nextBaseFee(), feeRecipient);
 
     List<PendingWithdrawal> withdrawals = bodies.expectedWithdrawals(parent, anchor);
-    BigInteger credited = bodies.payWithdrawals(world, withdrawals);
+    bodies.payWithdrawals(world, withdrawals);
     List<IncomingReceipt> receipts = availableReceipts(parent, anchor, outboxes);
-    ShardBlockBodyProcessor.Incoming incoming =
-        bodies.applyIncoming(parent, anchor, receipts, world);
-    credited = credited.add(incoming.credited());
+    List<UInt64> cursors = bodies.applyIncoming(parent, anchor, receipts, world);
 
     BlockExecution execution = executor.start(world, bodies.env(parent, context));
     List<RecoveredTransaction> included = new ArrayList<>();
@@ -87,14 +84,7 @@ public final class ShardBlockProducer {
       }
     }
     ProcessedBody processed =
-        bodies.finish(
-            parent,
-            world,
-            incoming.cursors(),
-            withdrawals.size(),
-            execution.result(),
-            included,
-            credited);
+        bodies.finish(parent, world, cursors, withdrawals.size(), execution.result(), included);
     List<Bytes> encoded = included.stream().map(t -> t.tx().encode()).toList();
     ShardBlockBody body = new ShardBlockBody(encoded, receipts, withdrawals);
     ShardBlockHeader header =
