@@ -4,16 +4,20 @@ import static io.basalt.shard.transition.ShardFixture.address;
 import static io.basalt.shard.transition.ShardFixture.ether;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.beacon.datastructures.shard.CrossShardReceipt;
 import io.basalt.beacon.datastructures.shard.Crosslink;
 import io.basalt.beacon.datastructures.shard.ShardBlockHeader;
 import io.basalt.common.crypto.bls.BlsSignatureVerifier;
 import io.basalt.common.types.ShardId;
+import io.basalt.common.types.Slot;
 import io.basalt.common.types.UInt64;
 import io.basalt.execution.state.Wei;
 import io.basalt.execution.state.WorldState;
 import io.basalt.shard.chain.ShardChain;
 import io.basalt.shard.chain.ShardImport;
+import io.basalt.shard.datastructures.IncomingReceipt;
 import io.basalt.shard.datastructures.ShardBlock;
+import io.basalt.shard.datastructures.ShardBlockBody;
 import io.basalt.shard.datastructures.SignedShardBlock;
 import io.basalt.shard.state.ShardState;
 import java.math.BigInteger;
@@ -117,8 +121,8 @@ class ShardStateTransitionTest {
     var body = honest.message().body();
     var incoming = body.incomingReceipts().get(0);
     var inflated =
-        new io.basalt.shard.datastructures.IncomingReceipt(
-            new io.basalt.beacon.datastructures.shard.CrossShardReceipt(
+        new IncomingReceipt(
+            new CrossShardReceipt(
                 incoming.receipt().source(),
                 incoming.receipt().destination(),
                 incoming.receipt().index(),
@@ -127,9 +131,7 @@ class ShardStateTransitionTest {
                 ether(70).value(),
                 incoming.receipt().sourceTxHash()),
             incoming.branch());
-    var forgedBody =
-        new io.basalt.shard.datastructures.ShardBlockBody(
-            body.transactions(), List.of(inflated), body.withdrawals());
+    var forgedBody = new ShardBlockBody(body.transactions(), List.of(inflated), body.withdrawals());
     SignedShardBlock forged =
         f.sign(new ShardBlock(reheader(honest.message(), forgedBody), forgedBody));
     assertRejected(destination, forged, InvalidShardBlockReason.INCOMING_RECEIPT_PROOF_INVALID);
@@ -168,8 +170,7 @@ class ShardStateTransitionTest {
             new ShardBlock(copy(h, h.slot(), Bytes32.repeat((byte) 1), h.baseFee()), block.body())),
         InvalidShardBlockReason.BEACON_BLOCK_UNKNOWN);
     var otherBody =
-        new io.basalt.shard.datastructures.ShardBlockBody(
-            List.of(), block.body().incomingReceipts(), block.body().withdrawals());
+        new ShardBlockBody(List.of(), block.body().incomingReceipts(), block.body().withdrawals());
     assertRejected(
         chain,
         f.sign(new ShardBlock(h, otherBody)),
@@ -179,7 +180,7 @@ class ShardStateTransitionTest {
         f.sign(
             new ShardBlock(
                 h,
-                new io.basalt.shard.datastructures.ShardBlockBody(
+                new ShardBlockBody(
                     List.of(Bytes.fromHexString("0xdeadbeef")), List.of(), List.of()))),
         InvalidShardBlockReason.TRANSACTIONS_ROOT_MISMATCH);
     assertThat(importInto(chain, good)).isInstanceOf(ShardImport.Imported.class);
@@ -193,7 +194,7 @@ class ShardStateTransitionTest {
     SignedShardBlock good = f.produce(chain, genesis, 1, List.of(), NO_OUTBOXES);
     // A transaction with a nonce from the future: the producer would have skipped it.
     List<Bytes> txs = List.of(f.tx(1, 0, 5, address(5), ether(1), Bytes.EMPTY).tx().encode());
-    var body = new io.basalt.shard.datastructures.ShardBlockBody(txs, List.of(), List.of());
+    var body = new ShardBlockBody(txs, List.of(), List.of());
     ShardBlockHeader h = good.message().header();
     ShardBlockHeader header =
         new ShardBlockHeader(
@@ -234,8 +235,7 @@ class ShardStateTransitionTest {
   }
 
   /** {@code block}'s header with the body roots of {@code body}. */
-  private ShardBlockHeader reheader(
-      ShardBlock block, io.basalt.shard.datastructures.ShardBlockBody body) {
+  private ShardBlockHeader reheader(ShardBlock block, ShardBlockBody body) {
     ShardBlockHeader h = block.header();
     return new ShardBlockHeader(
         h.shard(),
@@ -274,10 +274,7 @@ class ShardStateTransitionTest {
   }
 
   private static ShardBlockHeader copy(
-      ShardBlockHeader h,
-      io.basalt.common.types.Slot slot,
-      Bytes32 beaconRoot,
-      BigInteger baseFee) {
+      ShardBlockHeader h, Slot slot, Bytes32 beaconRoot, BigInteger baseFee) {
     return new ShardBlockHeader(
         h.shard(),
         slot,
