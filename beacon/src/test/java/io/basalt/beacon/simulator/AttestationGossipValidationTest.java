@@ -2,6 +2,7 @@ package io.basalt.beacon.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.beacon.chain.gossip.GossipVerdict;
 import io.basalt.beacon.helpers.BeaconStateAccessors;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.beacon.testing.InteropSigner;

@@ -3,6 +3,10 @@ package io.basalt.beacon.simulator;
 import io.basalt.beacon.chain.BlockTransitionException;
 import io.basalt.beacon.chain.ChainStateTransition;
 import io.basalt.beacon.chain.SpecChainStateTransition;
+import io.basalt.beacon.chain.gossip.AdvancedStates;
+import io.basalt.beacon.chain.gossip.AttestationGossipHandler;
+import io.basalt.beacon.chain.gossip.BlockGossipHandler;
+import io.basalt.beacon.chain.gossip.GossipVerdict;
 import io.basalt.beacon.chain.imports.BlockImportPipeline;
 import io.basalt.beacon.chain.imports.BlockSignatureSets;
 import io.basalt.beacon.chain.imports.ForkChoiceLoader;
@@ -79,7 +83,7 @@ public final class SimNode implements SimNetwork.Endpoint {
   private final BlockFactory blockFactory;
   private final SlashingDetector slashingDetector;
   private final AttestationGossipHandler attestations;
-  private final BlockGossipHandler blocks;
+  private final BlockGossipHandler<Integer> blocks;
   private final SimScheduler scheduler;
   private final SimNetwork network;
   private final BiConsumer<Integer, ImportedBlock> importListener;
@@ -157,18 +161,18 @@ public final class SimNode implements SimNetwork.Endpoint {
             verifier,
             attestationPool,
             slashingDetector,
-            scheduler,
+            scheduler::after,
             this::currentSlot,
             (attestation, attesters) -> extension.onAttestation(this, attestation, attesters));
     this.id = network.join(this);
     this.blocks =
-        new BlockGossipHandler(
+        new BlockGossipHandler<>(
             id,
             pipeline,
             slashingDetector,
             this::afterImport,
-            network,
-            scheduler,
+            (peer, root) -> network.send(id, peer, new SimMessage.BlockRequest(root)),
+            scheduler::now,
             config.secondsPerSlot().longValue() * 1000);
   }
 
@@ -196,7 +200,9 @@ public final class SimNode implements SimNetwork.Endpoint {
   public void deliver(int from, SimMessage message) {
     switch (message) {
       case SimMessage.BlockGossip gossip -> onBlock(from, gossip.block());
-      case SimMessage.AttestationGossip gossip -> attestations.onAttestation(gossip.attestation());
+      case SimMessage.AttestationGossip gossip ->
+          attestations.onAttestation(
+              gossip.attestation(), AttestationGossipHandler.VerdictListener.NONE);
       case SimMessage.ExitGossip gossip -> operationPools.voluntaryExits().add(gossip.exit());
       case SimMessage.BlockRequest request ->
           store
@@ -216,7 +222,7 @@ public final class SimNode implements SimNetwork.Endpoint {
   /** Processes an attestation this node's validator made and gossips it. */
   void publishAttestation(Attestation attestation) {
     network.broadcast(id, new SimMessage.AttestationGossip(attestation));
-    attestations.onAttestation(attestation);
+    attestations.onAttestation(attestation, AttestationGossipHandler.VerdictListener.NONE);
   }
 
   /** Pools a voluntary exit this node's validator signed and gossips it. */

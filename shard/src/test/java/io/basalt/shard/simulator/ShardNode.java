@@ -22,10 +22,12 @@ import io.basalt.execution.trie.KvNodeStore;
 import io.basalt.execution.trie.NodeStore;
 import io.basalt.shard.chain.ShardChain;
 import io.basalt.shard.chain.ShardImport;
+import io.basalt.shard.chain.StoreBeaconView;
 import io.basalt.shard.datastructures.SignedShardBlock;
 import io.basalt.shard.state.ShardGenesis;
 import io.basalt.shard.state.ShardState;
 import io.basalt.shard.transition.SenderRecoverer;
+import io.basalt.shard.transition.ShardProtocol;
 import io.basalt.storage.memory.InMemoryKvStore;
 import io.basalt.storage.schema.BasaltSchema;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ import org.apache.tuweni.bytes.Bytes32;
 
 /**
  * The shard side of one simulated node: one {@link ShardChain} per shard over the node's own
- * in-memory trie node store, a {@link SimBeaconView} of its beacon chain, and its duties.
+ * in-memory trie node store, a {@link StoreBeaconView} of its beacon chain, and its duties.
  *
  * <ul>
  *   <li>Shard proposal (slot start, after the beacon proposal): for each shard whose proposer at
@@ -70,7 +72,7 @@ final class ShardNode {
   private final ValidatorKeys keys;
   private final IntUnaryOperator nodeHolding;
   private final NodeStore store = new KvNodeStore(InMemoryKvStore.create(BasaltSchema.SCHEMA));
-  private final SimBeaconView beacon;
+  private final StoreBeaconView beacon;
   private final List<ShardChain> chains = new ArrayList<>();
   private final Map<Bytes32, Parked> parked = new HashMap<>();
   private final Map<Bytes32, Slot> requested = new HashMap<>();
@@ -93,7 +95,7 @@ final class ShardNode {
     this.workload = workload;
     this.keys = keys;
     this.nodeHolding = nodeHolding;
-    this.beacon = new SimBeaconView(node, protocol.accessors());
+    this.beacon = new StoreBeaconView(node.store(), node::findStateAt, protocol.accessors());
     Bytes32 beaconGenesis = node.store().genesisRoot();
     for (int shard = 0; shard < protocol.config().shardCount(); shard++) {
       ShardState genesis =

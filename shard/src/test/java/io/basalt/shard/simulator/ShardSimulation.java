@@ -15,6 +15,7 @@ import io.basalt.common.types.Slot;
 import io.basalt.common.types.ValidatorIndex;
 import io.basalt.consensus.config.SpecConfig;
 import io.basalt.consensus.types.Attestation;
+import io.basalt.shard.transition.ShardProtocol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.basalt.shard.simulator;
+package io.basalt.shard.transition;
 
 import io.basalt.beacon.helpers.BeaconStateAccessors;
 import io.basalt.beacon.schemas.BeaconSchemas;
@@ -8,16 +8,13 @@ import io.basalt.consensus.config.SpecConfig;
 import io.basalt.execution.contracts.SystemContracts;
 import io.basalt.execution.processor.BlockExecutor;
 import io.basalt.shard.datastructures.ShardSchemas;
-import io.basalt.shard.transition.BeaconDepositSignatureCheck;
-import io.basalt.shard.transition.ShardBlockBodyProcessor;
-import io.basalt.shard.transition.ShardBlockProducer;
-import io.basalt.shard.transition.ShardStateTransition;
 
 /**
- * The shard rules every simulated node runs, built once: they hold no chain data (states live in
- * each node's {@code ShardChain}s), so the nodes share one instance.
+ * The shard rules a node runs, built once from the spec config: transition, producer and what they
+ * share. They hold no chain data (states live in the node's {@code ShardChain}s), so simulated
+ * nodes share one instance.
  */
-record ShardProtocol(
+public record ShardProtocol(
     SpecConfig config,
     ShardSchemas schemas,
     BeaconStateAccessors accessors,
@@ -25,7 +22,7 @@ record ShardProtocol(
     ShardStateTransition transition,
     ShardBlockProducer producer) {
 
-  static ShardProtocol create(SpecConfig config, BeaconSchemas beaconSchemas) {
+  public static ShardProtocol create(SpecConfig config, BeaconSchemas beaconSchemas) {
     ShardSchemas schemas = new ShardSchemas(config);
     BeaconStateAccessors accessors = new BeaconStateAccessors(config);
     SignatureSets signatureSets = new SignatureSets(beaconSchemas, accessors, new PubkeyCache());

@@ -1,4 +1,4 @@
-package io.basalt.beacon.simulator;
+package io.basalt.beacon.chain.gossip;
 
 import io.basalt.beacon.chain.BlockTransitionException;
 import io.basalt.beacon.chain.ChainStateTransition;
@@ -14,9 +14,9 @@ import org.apache.tuweni.bytes.Bytes32;
  * Post-states of blocks advanced through empty slots, by {@code (block root, slot)}: the state a
  * node proposes and attests on, and the checkpoint states gossip validation resolves committees
  * with. Without it every duty and every gossip attestation would run the slots (and at epoch
- * boundaries the epoch processing) again. Small LRU; single-threaded (one node's).
+ * boundaries the epoch processing) again. Small LRU; thread-safe (one lock).
  */
-final class AdvancedStates {
+public final class AdvancedStates {
 
   private record Key(Bytes32 root, Slot slot) {}
 
@@ -30,13 +30,13 @@ final class AdvancedStates {
         }
       };
 
-  AdvancedStates(StateRegenerator states, ChainStateTransition transition) {
+  public AdvancedStates(StateRegenerator states, ChainStateTransition transition) {
     this.states = states;
     this.transition = transition;
   }
 
   /** The post-state of {@code root} advanced to {@code slot} (unchanged if already there). */
-  Optional<BeaconState> stateAt(Bytes32 root, Slot slot) {
+  public synchronized Optional<BeaconState> stateAt(Bytes32 root, Slot slot) {
     Key key = new Key(root, slot);
     BeaconState cached = cache.get(key);
     if (cached != null) {

@@ -1,4 +1,4 @@
-package io.basalt.beacon.simulator;
+package io.basalt.beacon.chain.gossip;
 
 import io.basalt.beacon.datastructures.blocks.SignedBeaconBlock;
 import io.basalt.common.types.Slot;
@@ -17,41 +17,41 @@ import org.apache.tuweni.bytes.Bytes32;
  * child that arrives, without flooding peers meanwhile. Bounded: at most {@code capacity} blocks
  * wait; past that the oldest parent's children are dropped (sync will meet them again).
  */
-final class UnknownParentQueue {
+public final class UnknownParentQueue<P> {
 
   /** A waiting block and the peer it came from (who can serve its ancestors). */
-  record Waiting(int from, SignedBeaconBlock block) {}
+  public record Waiting<P>(P from, SignedBeaconBlock block) {}
 
   private final int capacity;
   private final long retryMillis;
-  private final LinkedHashMap<Bytes32, List<Waiting>> byParent = new LinkedHashMap<>();
+  private final LinkedHashMap<Bytes32, List<Waiting<P>>> byParent = new LinkedHashMap<>();
   private final Map<Bytes32, Long> requestedAt = new HashMap<>();
   private int size;
 
-  UnknownParentQueue(int capacity, long retryMillis) {
+  public UnknownParentQueue(int capacity, long retryMillis) {
     this.capacity = capacity;
     this.retryMillis = retryMillis;
   }
 
-  void add(int from, SignedBeaconBlock block) {
-    List<Waiting> siblings =
+  public void add(P from, SignedBeaconBlock block) {
+    List<Waiting<P>> siblings =
         byParent.computeIfAbsent(block.message().parentRoot(), r -> new ArrayList<>());
-    for (Waiting waiting : siblings) {
+    for (Waiting<P> waiting : siblings) {
       if (waiting.block().equals(block)) {
         return;
       }
     }
-    siblings.add(new Waiting(from, block));
+    siblings.add(new Waiting<>(from, block));
     size++;
     while (size > capacity) {
-      Iterator<List<Waiting>> oldest = byParent.values().iterator();
+      Iterator<List<Waiting<P>>> oldest = byParent.values().iterator();
       size -= oldest.next().size();
       oldest.remove();
     }
   }
 
   /** Whether to request {@code root} now; records the request when so. */
-  boolean shouldRequest(Bytes32 root, long nowMillis) {
+  public boolean shouldRequest(Bytes32 root, long nowMillis) {
     Long last = requestedAt.get(root);
     if (last != null && nowMillis - last < retryMillis) {
       return false;
@@ -61,9 +61,9 @@ final class UnknownParentQueue {
   }
 
   /** Removes and returns the blocks waiting for {@code root}. */
-  List<Waiting> childrenOf(Bytes32 root) {
+  public List<Waiting<P>> childrenOf(Bytes32 root) {
     requestedAt.remove(root);
-    List<Waiting> children = byParent.remove(root);
+    List<Waiting<P>> children = byParent.remove(root);
     if (children == null) {
       return List.of();
     }
@@ -72,10 +72,10 @@ final class UnknownParentQueue {
   }
 
   /** Drops blocks at or before {@code finalizedSlot}: they can never be imported. */
-  void prune(Slot finalizedSlot) {
-    Iterator<List<Waiting>> it = byParent.values().iterator();
+  public void prune(Slot finalizedSlot) {
+    Iterator<List<Waiting<P>>> it = byParent.values().iterator();
     while (it.hasNext()) {
-      List<Waiting> children = it.next();
+      List<Waiting<P>> children = it.next();
       int before = children.size();
       children.removeIf(w -> !w.block().message().slot().isAfter(finalizedSlot));
       size -= before - children.size();
@@ -88,7 +88,7 @@ final class UnknownParentQueue {
     }
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 }

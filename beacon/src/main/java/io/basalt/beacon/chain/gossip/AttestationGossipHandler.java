@@ -1,4 +1,4 @@
-package io.basalt.beacon.simulator;
+package io.basalt.beacon.chain.gossip;
 
 import io.basalt.beacon.chain.pool.AttestationPool;
 import io.basalt.beacon.chain.slashing.SlashingDetector;
@@ -40,13 +40,30 @@ import java.util.function.Supplier;
  * with random scalars), each set alone only when the batch fails, as a node's gossip batching
  * service would. A bad signature is a REJECT.
  */
-final class AttestationGossipHandler {
+public final class AttestationGossipHandler {
+
+  /** Hears one attestation's verdict and why. */
+  @FunctionalInterface
+  public interface VerdictListener {
+    VerdictListener NONE = (verdict, reason) -> {};
+
+    void onVerdict(GossipVerdict verdict, String reason);
+  }
+
+  /** Runs an action after a delay on the owner's thread (the handler is single-threaded). */
+  @FunctionalInterface
+  public interface DelayedExecutor {
+    void after(long delayMillis, Runnable action);
+  }
 
   /** How long the first signature of a batch waits for others. */
-  static final long BATCH_DELAY_MILLIS = 25;
+  public static final long BATCH_DELAY_MILLIS = 25;
 
   private record Pending(
-      Attestation attestation, IndexedAttestation indexed, BlsSignatureSet set) {}
+      Attestation attestation,
+      IndexedAttestation indexed,
+      BlsSignatureSet set,
+      VerdictListener verdict) {}
 
   private final SpecConfig config;
   private final BeaconStateAccessors accessors;
@@ -56,13 +73,13 @@ final class AttestationGossipHandler {
   private final BlsSignatureVerifier verifier;
   private final AttestationPool pool;
   private final SlashingDetector detector;
-  private final SimScheduler scheduler;
+  private final DelayedExecutor scheduler;
   private final Supplier<Slot> currentSlot;
   private final BiConsumer<Attestation, List<ValidatorIndex>> onAccepted;
   private final List<Pending> pending = new ArrayList<>();
   private final Map<GossipVerdict, Long> verdicts = new EnumMap<>(GossipVerdict.class);
 
-  AttestationGossipHandler(
+  public AttestationGossipHandler(
       SpecConfig config,
       BeaconStateAccessors accessors,
       ForkChoice forkChoice,
@@ -71,7 +88,7 @@ final class AttestationGossipHandler {
       BlsSignatureVerifier verifier,
       AttestationPool pool,
       SlashingDetector detector,
-      SimScheduler scheduler,
+      DelayedExecutor scheduler,
       Supplier<Slot> currentSlot,
       BiConsumer<Attestation, List<ValidatorIndex>> onAccepted) {
     this.config = config;
@@ -89,31 +106,34 @@ final class AttestationGossipHandler {
 
   /**
    * Validates {@code attestation}: IGNORE or REJECT at once, or queued for the signature batch,
-   * whose verification decides between ACCEPT (applied then) and REJECT.
-   *
-   * @return the verdict, or empty while the signature waits for its batch
+   * whose verification decides between ACCEPT (applied then) and REJECT. {@code verdict} hears the
+   * outcome exactly once, at once or when the batch is verified.
    */
-  Optional<GossipVerdict> onAttestation(Attestation attestation) {
+  public void onAttestation(Attestation attestation, VerdictListener verdict) {
     AttestationData data = attestation.data();
     Slot slot = data.slot();
     Slot now = currentSlot.get();
     if (slot.isAfter(now) || slot.plus(config.slotsPerEpoch()).isBefore(now)) {
-      return Optional.of(count(GossipVerdict.IGNORE));
+      report(verdict, GossipVerdict.IGNORE, "slot " + slot + " outside the window at " + now);
+      return;
     }
     Epoch target = data.target().epoch();
     if (!target.equals(accessors.misc().computeEpochAtSlot(slot))
         || data.shard().id() >= config.shardCount()
         || attestation.aggregationBits().bitCount() == 0) {
-      return Optional.of(count(GossipVerdict.REJECT));
+      report(verdict, GossipVerdict.REJECT, "target epoch, shard or bits malformed");
+      return;
     }
     if (!forkChoice.contains(data.beaconBlockRoot())
         || !forkChoice.contains(data.target().root())) {
-      return Optional.of(count(GossipVerdict.IGNORE));
+      report(verdict, GossipVerdict.IGNORE, "unknown head or target block");
+      return;
     }
     Optional<BeaconState> state =
         states.stateAt(data.target().root(), accessors.misc().computeStartSlotAtEpoch(target));
     if (state.isEmpty()) {
-      return Optional.of(count(GossipVerdict.IGNORE));
+      report(verdict, GossipVerdict.IGNORE, "target state unavailable");
+      return;
     }
     IndexedAttestation indexed;
     BlsSignatureSet set;
@@ -124,13 +144,13 @@ final class AttestationGossipHandler {
               state.get(), data, indexed.attestingIndices(), attestation.signature());
     } catch (IllegalArgumentException | BlsException e) {
       // Bits not sized to the committee, or a signature that is not a G2 point.
-      return Optional.of(count(GossipVerdict.REJECT));
+      report(verdict, GossipVerdict.REJECT, "bits or signature malformed: " + e.getMessage());
+      return;
     }
     if (pending.isEmpty()) {
       scheduler.after(BATCH_DELAY_MILLIS, this::verifyBatch);
     }
-    pending.add(new Pending(attestation, indexed, set));
-    return Optional.empty();
+    pending.add(new Pending(attestation, indexed, set, verdict));
   }
 
   private void verifyBatch() {
@@ -139,26 +159,26 @@ final class AttestationGossipHandler {
     boolean allValid = verifier.verify(batch.stream().map(Pending::set).toList());
     for (Pending checked : batch) {
       if (!allValid && !verifier.verify(List.of(checked.set()))) {
-        count(GossipVerdict.REJECT);
+        report(checked.verdict(), GossipVerdict.REJECT, "invalid signature");
         continue;
       }
-      count(GossipVerdict.ACCEPT);
       pool.add(checked.attestation());
       List<ValidatorIndex> indices = checked.indexed().attestingIndices();
       AttestationData data = checked.attestation().data();
       forkChoice.onAttestation(indices, data.beaconBlockRoot(), data.target().epoch());
       detector.onIndexedAttestation(checked.indexed());
       onAccepted.accept(checked.attestation(), indices);
+      report(checked.verdict(), GossipVerdict.ACCEPT, "valid");
     }
   }
 
-  private GossipVerdict count(GossipVerdict verdict) {
+  private void report(VerdictListener listener, GossipVerdict verdict, String reason) {
     verdicts.merge(verdict, 1L, Long::sum);
-    return verdict;
+    listener.onVerdict(verdict, reason);
   }
 
   /** How many attestations got each verdict so far. */
-  long verdictCount(GossipVerdict verdict) {
+  public long verdictCount(GossipVerdict verdict) {
     return verdicts.getOrDefault(verdict, 0L);
   }
 }

@@ -1,4 +1,4 @@
-package io.basalt.beacon.simulator;
+package io.basalt.beacon.chain.gossip;
 
 /** Gossip validation outcomes, as libp2p gossipsub's. */
 public enum GossipVerdict {

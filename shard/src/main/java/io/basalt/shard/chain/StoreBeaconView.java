@@ -1,9 +1,8 @@
-package io.basalt.shard.simulator;
+package io.basalt.shard.chain;
 
 import io.basalt.beacon.chain.store.BlockSummary;
 import io.basalt.beacon.chain.store.ChainStore;
 import io.basalt.beacon.helpers.BeaconStateAccessors;
-import io.basalt.beacon.simulator.SimNode;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.common.types.Slot;
 import io.basalt.shard.transition.BeaconView;
@@ -15,13 +14,22 @@ import java.util.Set;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
- * The beacon chain as one simulated node sees it: post-states from the node's state regenerator,
- * ancestry from its chain store's block summaries, and the canonical chain (its fork-choice head
- * and that block's ancestors), recomputed when the head moves.
+ * The beacon chain as a node sees it: post-states from its state source (the state regenerator
+ * advancing through empty slots), ancestry from its chain store's block summaries, and the
+ * canonical chain (its fork-choice head and that block's ancestors), recomputed when the head
+ * moves. Finalized blocks the store no longer keeps as hot are canonical by its finalized index, so
+ * the view is right after a restart too. Not thread-safe: the owner's thread uses it.
  */
-final class SimBeaconView implements BeaconView {
+public final class StoreBeaconView implements BeaconView {
 
-  private final SimNode node;
+  /** Post-states of known blocks advanced to a slot. */
+  @FunctionalInterface
+  public interface StateSource {
+    Optional<BeaconState> stateAt(Bytes32 root, Slot slot);
+  }
+
+  private final ChainStore store;
+  private final StateSource states;
   private final BeaconStateAccessors accessors;
   private Bytes32 canonicalHead;
   private Map<Bytes32, Slot> canonical = Map.of();
@@ -29,23 +37,23 @@ final class SimBeaconView implements BeaconView {
   // store prunes their summaries.
   private final Set<Bytes32> settled = new HashSet<>();
 
-  SimBeaconView(SimNode node, BeaconStateAccessors accessors) {
-    this.node = node;
+  public StoreBeaconView(ChainStore store, StateSource states, BeaconStateAccessors accessors) {
+    this.store = store;
+    this.states = states;
     this.accessors = accessors;
   }
 
   @Override
   public Optional<BeaconState> stateAt(Bytes32 root, Slot slot) {
-    return node.findStateAt(root, slot);
+    return states.stateAt(root, slot);
   }
 
   @Override
   public boolean isAncestorOrSelf(Bytes32 ancestor, Bytes32 descendant) {
-    ChainStore store = node.store();
     Optional<BlockSummary> target = store.summary(ancestor);
     if (target.isEmpty()) {
       // Pruned: only a finalized block, an ancestor of every block the store still holds.
-      return settled.contains(ancestor) && store.contains(descendant);
+      return isFinalized(ancestor) && store.contains(descendant);
     }
     Optional<BlockSummary> cursor = store.summary(descendant);
     while (cursor.isPresent() && cursor.get().slot().isAfter(target.get().slot())) {
@@ -59,12 +67,11 @@ final class SimBeaconView implements BeaconView {
    * block from the head down to the oldest the store keeps, and every block once canonical at or
    * before the finalized checkpoint.
    */
-  boolean moveHead(Bytes32 head) {
+  public boolean moveHead(Bytes32 head) {
     if (head.equals(canonicalHead)) {
       return false;
     }
-    Slot finalized =
-        accessors.misc().computeStartSlotAtEpoch(node.store().finalizedCheckpoint().epoch());
+    Slot finalized = accessors.misc().computeStartSlotAtEpoch(store.finalizedCheckpoint().epoch());
     canonical.forEach(
         (root, slot) -> {
           if (!slot.isAfter(finalized)) {
@@ -72,10 +79,10 @@ final class SimBeaconView implements BeaconView {
           }
         });
     Map<Bytes32, Slot> chain = new HashMap<>();
-    Optional<BlockSummary> cursor = node.store().summary(head);
+    Optional<BlockSummary> cursor = store.summary(head);
     while (cursor.isPresent()
         && chain.putIfAbsent(cursor.get().root(), cursor.get().slot()) == null) {
-      cursor = node.store().summary(cursor.get().parentRoot());
+      cursor = store.summary(cursor.get().parentRoot());
     }
     canonicalHead = head;
     canonical = chain;
@@ -83,7 +90,20 @@ final class SimBeaconView implements BeaconView {
   }
 
   /** Whether the beacon block {@code root} is on the node's canonical chain. */
-  boolean isCanonical(Bytes32 root) {
-    return canonical.containsKey(root) || settled.contains(root);
+  public boolean isCanonical(Bytes32 root) {
+    return canonical.containsKey(root) || isFinalized(root);
+  }
+
+  /** Whether {@code root} is a block of the finalized chain (pruned from the hot blocks or not). */
+  private boolean isFinalized(Bytes32 root) {
+    if (settled.contains(root)) {
+      return true;
+    }
+    return store
+        .block(root)
+        .map(block -> block.message().slot())
+        .flatMap(store::finalizedRootAtSlot)
+        .filter(root::equals)
+        .isPresent();
   }
 }

@@ -1,0 +1,465 @@
+package io.basalt.node.shard;
+
+import io.basalt.beacon.datastructures.shard.Crosslink;
+import io.basalt.beacon.datastructures.shard.PendingShardHeader;
+import io.basalt.beacon.datastructures.shard.ShardBlockHeader;
+import io.basalt.beacon.datastructures.shard.ShardOutbox;
+import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
+import io.basalt.beacon.datastructures.shard.StakingReceiptProof;
+import io.basalt.beacon.helpers.BeaconStateAccessors;
+import io.basalt.beacon.schemas.BeaconSchemas;
+import io.basalt.beacon.state.BeaconState;
+import io.basalt.common.crypto.bls.BlsSignatureVerifier;
+import io.basalt.common.types.Address;
+import io.basalt.common.types.Epoch;
+import io.basalt.common.types.ShardId;
+import io.basalt.common.types.Slot;
+import io.basalt.common.types.ValidatorIndex;
+import io.basalt.consensus.types.Attestation;
+import io.basalt.execution.processor.RecoveredTransaction;
+import io.basalt.execution.transaction.Transaction;
+import io.basalt.node.beacon.BeaconService;
+import io.basalt.shard.chain.ShardChain;
+import io.basalt.shard.chain.ShardImport;
+import io.basalt.shard.chain.StoreBeaconView;
+import io.basalt.shard.datastructures.ShardBlock;
+import io.basalt.shard.datastructures.SignedShardBlock;
+import io.basalt.shard.mempool.AddResult;
+import io.basalt.shard.mempool.MempoolConfig;
+import io.basalt.shard.mempool.ShardMempool;
+import io.basalt.shard.mempool.ShardStatePoolContext;
+import io.basalt.shard.state.ShardState;
+import io.basalt.shard.transition.ProducedShardBlock;
+import io.basalt.shard.transition.SenderRecoverer;
+import io.basalt.shard.transition.ShardBlockException;
+import io.basalt.shard.transition.ShardBlockResult;
+import io.basalt.shard.transition.ShardProtocol;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.apache.tuweni.bytes.Bytes32;
+
+/**
+ * The node's shard chains: one {@link ShardChain} and one mempool per shard, anchored on the beacon
+ * chain of {@link BeaconService}; the shard side of the node's duties and gossip, as the shard
+ * simulator's node does it, on the chain thread.
+ *
+ * <ul>
+ *   <li>Import: blocks (gossip, sync, our own) wait ("parked") until their beacon block is
+ *       canonical here and their parent is imported; a missing parent is asked of the sender.
+ *   <li>Votes: every accepted attestation's shard vote goes to the shard's fork choice.
+ *   <li>Production: a shard block for a proposer of ours on the shard head, with the pool's
+ *       transactions; the validator client signs it, then it is kept and gossiped.
+ *   <li>Crosslinking and staking: the headers and staking receipt proofs a beacon proposer here
+ *       includes.
+ *   <li>Reorgs: when the beacon head moves, blocks anchored off the canonical chain are dropped
+ *       with their descendants (and parked again, in case their beacon block comes back).
+ * </ul>
+ */
+public final class ShardService<P> {
+
+  /** Asks {@code peer} for shard block {@code root} of {@code shard}. */
+  @FunctionalInterface
+  public interface ShardBlockRequester<P> {
+    void request(P peer, ShardId shard, Bytes32 root);
+  }
+
+  /** Outcome of handing the service a shard block. */
+  public enum Outcome {
+    IMPORTED,
+    KNOWN,
+    WAITING,
+    INVALID
+  }
+
+  private record Parked<P>(SignedShardBlock block, P from) {}
+
+  private final BeaconService<P> beacon;
+  private final ShardProtocol protocol;
+  private final BeaconStateAccessors accessors;
+  private final P self;
+  private final ShardBlockRequester<P> requester;
+  private final BiConsumer<ShardId, ShardBlockResult> onImported;
+  private final StoreBeaconView view;
+  private final List<ShardChain> chains;
+  private final List<ShardMempool> mempools = new ArrayList<>();
+  private final List<ShardStatePoolContext> poolContexts = new ArrayList<>();
+  private final Map<Bytes32, Parked<P>> parked = new HashMap<>();
+  private final Map<Bytes32, Slot> requested = new HashMap<>();
+  private final Map<Bytes32, ProducedShardBlock> produced = new HashMap<>();
+  private final BlsSignatureVerifier verifier;
+  private Slot slot = Slot.ZERO;
+  private String lastInvalid;
+  private Bytes32 lastInvalidRoot;
+
+  public ShardService(
+      BeaconService<P> beacon,
+      ShardProtocol protocol,
+      List<ShardChain> chains,
+      P self,
+      ShardBlockRequester<P> requester,
+      BiConsumer<ShardId, ShardBlockResult> onImported) {
+    this.beacon = beacon;
+    this.protocol = protocol;
+    this.accessors = protocol.accessors();
+    this.chains = List.copyOf(chains);
+    this.self = self;
+    this.requester = requester;
+    this.onImported = onImported;
+    this.verifier = beacon.verifier();
+    this.view = new StoreBeaconView(beacon.store(), beacon::stateAt, accessors);
+    for (ShardChain chain : this.chains) {
+      ShardState head = headState(chain);
+      ShardStatePoolContext context =
+          new ShardStatePoolContext(
+              protocol.config().chainId(chain.shard()).longValue(),
+              protocol.config().shardGasLimit(),
+              chain.nodeStore(),
+              head);
+      poolContexts.add(context);
+      mempools.add(new ShardMempool(MempoolConfig.DEFAULT, context));
+    }
+  }
+
+  // ---- duties ----
+
+  public void onSlotStart(Slot slot) {
+    this.slot = slot;
+    syncHead();
+    long horizon = 2L * protocol.config().slotsPerEpoch();
+    parked.values().removeIf(p -> p.block().message().header().slot().plus(horizon).isBefore(slot));
+    requested.values().removeIf(s -> s.isBefore(slot));
+    produced.values().removeIf(p -> p.block().header().slot().isBefore(slot));
+  }
+
+  /**
+   * An unsigned block of {@code shard} at {@code slot} by {@code proposer}, on the shard head of
+   * the beacon head, with the pool's transactions; empty if the rules would refuse one now.
+   */
+  public Optional<ShardBlock> produce(ShardId shard, Slot slot, ValidatorIndex proposer) {
+    syncHead();
+    Bytes32 anchorRoot = beacon.head();
+    Optional<BeaconState> anchorState = beacon.stateAt(anchorRoot, slot);
+    if (anchorState.isEmpty()) {
+      return Optional.empty();
+    }
+    BeaconState anchor = anchorState.get();
+    long anchorAge = slot.value().minus(anchor.latestBlockHeader().slot().value()).longValue();
+    if (anchorAge > protocol.config().slotsPerEpoch()
+        || accessors.getBeaconCommittee(anchor, slot, shard).isEmpty()
+        || !accessors.getShardProposerIndex(anchor, slot, shard).equals(proposer)) {
+      return Optional.empty();
+    }
+    ShardChain chain = chains.get(shard.id());
+    Optional<ShardState> parent = chain.stateAfter(head(chain, anchor));
+    if (parent.isEmpty() || !parent.get().slot().isBefore(slot)) {
+      return Optional.empty();
+    }
+    ShardMempool pool = mempools.get(shard.id());
+    List<RecoveredTransaction> candidates =
+        pool.selectForBlock(parent.get().nextBaseFee(), protocol.config().shardGasLimit()).stream()
+            .map(p -> new RecoveredTransaction(p.tx(), p.sender()))
+            .toList();
+    try {
+      ProducedShardBlock block =
+          protocol
+              .producer()
+              .produce(
+                  parent.get(),
+                  slot,
+                  proposer,
+                  anchorRoot,
+                  anchor,
+                  feeRecipient(proposer),
+                  candidates,
+                  (source, root) -> chains.get(source.id()).outboxAfter(root),
+                  chain.nodeStore());
+      produced.put(block.block().root(), block);
+      return Optional.of(block.block());
+    } catch (ShardBlockException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Keeps a block our validator signed from {@link #produce}; false if it was not produced here.
+   */
+  public boolean addOwn(SignedShardBlock block) {
+    ProducedShardBlock source = produced.remove(block.message().root());
+    if (source == null) {
+      return false;
+    }
+    ShardChain chain = chains.get(block.message().header().shard().id());
+    chain.addProduced(block, source.result());
+    afterImport(chain, source.result());
+    return true;
+  }
+
+  /** The shard head an attester of {@code shard} at {@code slot} votes, on the beacon head. */
+  public Bytes32 shardHeadRoot(ShardId shard, Slot slot) {
+    syncHead();
+    return beacon
+        .stateAt(beacon.head(), slot)
+        .map(state -> head(chains.get(shard.id()), state))
+        .orElse(Bytes32.ZERO);
+  }
+
+  /**
+   * The headers a beacon block at {@code slot} on {@code preState} proposes: per shard, the blocks
+   * from the crosslinked one to the shard head that the state does not hold as pending, oldest
+   * first, stopping at the first the beacon chain would refuse.
+   */
+  public List<SignedShardBlockHeader> shardHeaders(Slot slot, BeaconState preState) {
+    syncHead();
+    List<SignedShardBlockHeader> headers = new ArrayList<>();
+    List<PendingShardHeader> pending = new ArrayList<>();
+    pending.addAll(preState.previousEpochPendingShardHeaders().toList());
+    pending.addAll(preState.currentEpochPendingShardHeaders().toList());
+    Epoch previous = accessors.getPreviousEpoch(preState);
+    for (ShardChain chain : chains) {
+      Crosslink latest = preState.latestCrosslinks().get(chain.shard().id());
+      List<Crosslink> sameShard =
+          pending.stream()
+              .map(PendingShardHeader::crosslink)
+              .filter(c -> c.shard().equals(chain.shard()))
+              .toList();
+      int added = 0;
+      for (SignedShardBlock block :
+          pathFrom(chain, latest.shardBlockRoot(), head(chain, preState))) {
+        ShardBlockHeader header = block.message().header();
+        if (sameShard.stream().anyMatch(c -> c.shardBlockRoot().equals(block.root()))) {
+          continue;
+        }
+        long sameSlot = sameShard.stream().filter(c -> c.slot().equals(header.slot())).count();
+        if (added == BeaconSchemas.MAX_SHARD_HEADERS_PER_SHARD
+            || header.slot().isAfter(slot)
+            || accessors.misc().computeEpochAtSlot(header.slot()).isBefore(previous)
+            || sameSlot >= BeaconSchemas.MAX_SHARD_HEADERS_PER_SHARD
+            || !isRecentOnChain(preState, header)) {
+          break;
+        }
+        headers.add(block.signedHeader());
+        added++;
+      }
+    }
+    return headers;
+  }
+
+  /** The staking receipts a beacon block on {@code preState} can queue, with their proofs. */
+  public List<StakingReceiptProof> stakingReceipts(BeaconState preState) {
+    List<StakingReceiptProof> proofs = new ArrayList<>();
+    int max = protocol.config().maxDeposits();
+    for (ShardChain chain : chains) {
+      int shard = chain.shard().id();
+      Bytes32 crosslinked = preState.latestCrosslinks().get(shard).shardBlockRoot();
+      Optional<ShardOutbox> outbox = chain.outboxAfter(crosslinked);
+      if (outbox.isEmpty()) {
+        continue;
+      }
+      long count = outbox.get().stakingCount().longValue();
+      for (long index = preState.stakingReceiptCursors().get(shard).longValue();
+          index < count && proofs.size() < max;
+          index++) {
+        proofs.add(
+            new StakingReceiptProof(
+                outbox.get().toBeacon().get(index),
+                outbox.get().proveStakingReceipt(protocol.schemas().outbox(), index)));
+      }
+    }
+    return proofs;
+  }
+
+  private boolean isRecentOnChain(BeaconState state, ShardBlockHeader header) {
+    return beacon
+        .store()
+        .summary(header.beaconBlockRoot())
+        .filter(s -> s.slot().isBefore(state.slot()))
+        .filter(
+            s ->
+                state.slot().value().minus(s.slot().value()).longValue()
+                    < protocol.config().slotsPerHistoricalRoot())
+        .filter(s -> accessors.getBlockRootAtSlot(state, s.slot()).equals(s.root()))
+        .isPresent();
+  }
+
+  private static List<SignedShardBlock> pathFrom(ShardChain chain, Bytes32 from, Bytes32 to) {
+    List<SignedShardBlock> path = new ArrayList<>();
+    Bytes32 cursor = to;
+    while (!cursor.equals(from)) {
+      Optional<SignedShardBlock> block = chain.block(cursor);
+      if (block.isEmpty()) {
+        return List.of();
+      }
+      path.add(block.get());
+      cursor = block.get().message().header().parentRoot();
+    }
+    return path.reversed();
+  }
+
+  public void onAttestation(Attestation attestation, List<ValidatorIndex> attesters) {
+    Bytes32 root = attestation.data().shardHeadRoot();
+    if (root.isZero()) {
+      return;
+    }
+    ShardChain chain = chains.get(attestation.data().shard().id());
+    attesters.forEach(v -> chain.onVote(v, root, attestation.data().slot()));
+  }
+
+  public void onBeaconBlockImported() {
+    syncHead();
+    importParked();
+  }
+
+  /** A block from a peer or from sync: imported now, or parked until it can be. */
+  public Outcome onBlock(P from, SignedShardBlock block) {
+    int shard = block.message().header().shard().id();
+    if (shard >= chains.size()) {
+      return Outcome.INVALID;
+    }
+    if (chains.get(shard).block(block.root()).isPresent()) {
+      return Outcome.KNOWN;
+    }
+    parked.putIfAbsent(block.root(), new Parked<>(block, from));
+    lastInvalid = null;
+    lastInvalidRoot = null;
+    importParked();
+    if (lastInvalidRoot != null && lastInvalidRoot.equals(block.root())) {
+      return Outcome.INVALID;
+    }
+    return chains.get(shard).block(block.root()).isPresent() ? Outcome.IMPORTED : Outcome.WAITING;
+  }
+
+  /** Why the last refused block was refused (for logs and peer scoring). */
+  public Optional<String> lastInvalidReason() {
+    return Optional.ofNullable(lastInvalid);
+  }
+
+  /** A transaction from RPC or gossip into the shard's pool. */
+  public AddResult addTransaction(ShardId shard, Transaction transaction) {
+    return mempools.get(shard.id()).add(transaction);
+  }
+
+  // ---- chain maintenance ----
+
+  private void syncHead() {
+    if (!view.moveHead(beacon.head())) {
+      return;
+    }
+    for (ShardChain chain : chains) {
+      for (SignedShardBlock block : chain.dropOffCanonical(view::isCanonical)) {
+        parked.putIfAbsent(block.root(), new Parked<>(block, self));
+      }
+      refreshPool(chain);
+    }
+    importParked();
+  }
+
+  private void importParked() {
+    boolean progress = true;
+    while (progress) {
+      progress = false;
+      List<Parked<P>> waiting =
+          parked.values().stream()
+              .sorted(Comparator.comparing(p -> p.block().message().header().slot()))
+              .toList();
+      for (Parked<P> entry : waiting) {
+        progress |= tryImport(entry);
+      }
+    }
+  }
+
+  private boolean tryImport(Parked<P> entry) {
+    SignedShardBlock block = entry.block();
+    ShardBlockHeader header = block.message().header();
+    ShardChain chain = chains.get(header.shard().id());
+    if (chain.block(block.root()).isPresent()) {
+      parked.remove(block.root());
+      return false;
+    }
+    if (!view.isCanonical(header.beaconBlockRoot())) {
+      return false;
+    }
+    if (chain.stateAfter(header.parentRoot()).isEmpty()) {
+      if (!entry.from().equals(self) && requested.putIfAbsent(header.parentRoot(), slot) == null) {
+        requester.request(entry.from(), header.shard(), header.parentRoot());
+      }
+      return false;
+    }
+    ShardImport result = chain.importBlock(block, view, verifier, SenderRecoverer.SEQUENTIAL);
+    parked.remove(block.root());
+    switch (result) {
+      case ShardImport.Imported ok -> afterImport(chain, ok.result());
+      case ShardImport.Invalid bad -> {
+        lastInvalid = bad.toString();
+        lastInvalidRoot = block.root();
+      }
+      default -> {}
+    }
+    return result instanceof ShardImport.Imported;
+  }
+
+  private void afterImport(ShardChain chain, ShardBlockResult result) {
+    refreshPool(chain);
+    onImported.accept(chain.shard(), result);
+  }
+
+  private void refreshPool(ShardChain chain) {
+    int shard = chain.shard().id();
+    poolContexts.get(shard).setHead(headState(chain));
+    mempools.get(shard).onNewHead();
+  }
+
+  private ShardState headState(ShardChain chain) {
+    BeaconState state = beacon.headState();
+    return chain
+        .stateAfter(head(chain, state))
+        .orElseThrow(() -> new IllegalStateException("No state for the shard head"));
+  }
+
+  /** The shard head on the beacon chain of {@code state} (its crosslink, effective balances). */
+  private Bytes32 head(ShardChain chain, BeaconState state) {
+    Crosslink crosslink = state.latestCrosslinks().get(chain.shard().id());
+    return chain.head(
+        crosslink.shardBlockRoot(),
+        view::isCanonical,
+        v -> state.validators().get(v.intValue()).effectiveBalance().value().longValue());
+  }
+
+  /** Fee recipient of a proposer's shard blocks: an address derived from its index. */
+  static Address feeRecipient(ValidatorIndex proposer) {
+    return Address.fromHexString(String.format("0x%040x", 0xfee0000000L + proposer.intValue()));
+  }
+
+  // ---- queries ----
+
+  public int shardCount() {
+    return chains.size();
+  }
+
+  public ShardChain chain(ShardId shard) {
+    return chains.get(shard.id());
+  }
+
+  public ShardMempool mempool(ShardId shard) {
+    return mempools.get(shard.id());
+  }
+
+  /** The shard's head block root on the beacon head. */
+  public Bytes32 headRoot(ShardId shard) {
+    syncHead();
+    return head(chains.get(shard.id()), beacon.headState());
+  }
+
+  /** The shard's head state on the beacon head. */
+  public ShardState head(ShardId shard) {
+    return headState(chains.get(shard.id()));
+  }
+
+  public int parkedCount() {
+    return parked.size();
+  }
+}
