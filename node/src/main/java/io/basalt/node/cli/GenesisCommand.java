@@ -124,16 +124,17 @@ public final class GenesisCommand implements Callable<Integer> {
     KdfStrength strength = KeysCommand.parseStrength(cl, "--kdf-strength", kdfStrength);
     Map<Address, Wei> extra = parseFunds(cl);
     UInt64 genesisTime = genesisTime(cl);
-    String words = MnemonicOptions.resolve(mnemonic, cl).orElse(null);
-    if (words == null) {
-      words = DevAccounts.DEV_MNEMONIC;
+    String given = MnemonicOptions.resolve(mnemonic, cl).orElse(null);
+    String words = given == null ? DevAccounts.DEV_MNEMONIC : given;
+    KeysCommand.seed(cl, words); // validates the mnemonic, naming the option
+    checkOutputDir(cl);
+    if (given == null) {
+      // Only once every option is valid, so a usage error stays a single line.
       cl.getErr()
           .println(
               "WARNING: using the public development mnemonic; anyone can sign with these"
                   + " validator and account keys. Never use them on a network with real value.");
     }
-    KeysCommand.seed(cl, words); // validates the mnemonic, naming the option
-    checkOutputDir(cl);
     try {
       NodeGenesis genesis =
           GenesisGenerator.generate(
