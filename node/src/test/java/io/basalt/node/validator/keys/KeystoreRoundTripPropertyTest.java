@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
-class KeystoreRoundTripProperties {
+class KeystoreRoundTripPropertyTest {
 
   @Property(tries = 12)
   void encryptThenDecryptGivesTheSecretBack(
