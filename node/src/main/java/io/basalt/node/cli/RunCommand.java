@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
     description = "Runs a validator node: joins peers, syncs, validates and persists.",
     footerHeading = "%n",
     footer = {
-      "Every option can also be set as environment variable BASALT_<OPTION> (e.g. BASALT_P2P_PORT)",
-      "or in the --config-file (e.g. p2p-port: 9001). Flags win over env, env over the file.",
+      "Every option can also be set as environment variable BASALT_<OPTION>",
+      "(e.g. BASALT_P2P_PORT=9001) or in the --config-file (e.g. p2p-port: 9001).",
+      "Flags win over the environment, the environment over the file.",
       "See docs/operations.md."
     })
 public final class RunCommand implements Callable<Integer> {

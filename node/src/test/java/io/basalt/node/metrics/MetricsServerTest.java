@@ -71,7 +71,7 @@ class MetricsServerTest {
               "basalt_validator_duties_performed_total{kind=\"attestation\"} 1.0",
               "basalt_validator_duties_missed_total{kind=\"beacon_proposal\"} 1.0",
               "# TYPE basalt_block_import_seconds histogram");
-      assertThat(response.body()).contains("jvm_memory_used_bytes");
+      assertThat(response.body()).contains("jvm_memory_used_bytes", "process_cpu_seconds_total");
     }
   }
 

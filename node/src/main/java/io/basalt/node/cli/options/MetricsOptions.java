@@ -1,5 +1,6 @@
 package io.basalt.node.cli.options;
 
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Option;
 
 /** The Prometheus endpoint. */
@@ -7,6 +8,8 @@ public final class MetricsOptions {
   @Option(
       names = "--metrics-enabled",
       arity = "0..1",
+      paramLabel = "BOOL",
+      showDefaultValue = Help.Visibility.ALWAYS,
       negatable = true,
       defaultValue = "true",
       fallbackValue = "true",

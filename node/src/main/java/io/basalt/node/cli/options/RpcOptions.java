@@ -2,6 +2,7 @@ package io.basalt.node.cli.options;
 
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Option;
 
 /** The JSON-RPC endpoint. */
@@ -9,6 +10,8 @@ public final class RpcOptions {
   @Option(
       names = "--rpc-enabled",
       arity = "0..1",
+      paramLabel = "BOOL",
+      showDefaultValue = Help.Visibility.ALWAYS,
       negatable = true,
       defaultValue = "true",
       fallbackValue = "true",

@@ -1,6 +1,7 @@
 package io.basalt.node.cli.options;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Option;
 
 /** The in-process validator client. */
@@ -20,15 +21,18 @@ public final class ValidatorOptions {
   @Option(
       names = "--doppelganger-detection",
       arity = "0..1",
+      paramLabel = "BOOL",
+      showDefaultValue = Help.Visibility.ALWAYS,
       defaultValue = "false",
       fallbackValue = "true",
-      description = "Watch for the keys' attestations for two epochs before signing.")
+      description = "Watch the network for the keys' attestations before signing.")
   public boolean doppelgangerDetection;
 
   @Option(
       names = "--graffiti",
       paramLabel = "TEXT",
       defaultValue = "",
-      description = "Graffiti of proposed blocks (at most 32 UTF-8 bytes).")
+      showDefaultValue = Help.Visibility.NEVER,
+      description = "Graffiti of proposed blocks (at most 32 UTF-8 bytes); empty by default.")
   public String graffiti;
 }
