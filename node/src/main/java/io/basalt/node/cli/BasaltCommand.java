@@ -95,10 +95,12 @@ public final class BasaltCommand implements Runnable {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // INTEGRATION POINT: register the other subcommands here (keys, genesis, slashing-protection,
-  // testnet), e.g. basalt.addSubcommand("keys", new KeysCommand());
+  // The subcommands besides `run`; the testnet launcher adds `testnet` from its own module.
   // ---------------------------------------------------------------------------------------------
-  static void addSubcommands(CommandLine basalt) {}
+  static void addSubcommands(CommandLine basalt) {
+    basalt.addSubcommand("genesis", new GenesisCommand());
+    basalt.addSubcommand("keys", new KeysCommand());
+  }
 
   private static String describe(Exception e) {
     return e.getMessage() == null ? e.toString() : e.getMessage();
