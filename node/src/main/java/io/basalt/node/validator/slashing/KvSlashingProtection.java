@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.bytes.Bytes48;
@@ -230,7 +231,7 @@ public final class KvSlashingProtection implements SlashingProtection {
 
   private SigningDecision decide(
       String what,
-      java.util.function.Function<KvStoreReader, Optional<String>> check,
+      Function<KvStoreReader, Optional<String>> check,
       Consumer<KvStoreTransaction> record) {
     try {
       Optional<String> refusal = check.apply(store);

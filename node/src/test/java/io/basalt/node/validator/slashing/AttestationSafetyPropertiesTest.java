@@ -19,7 +19,7 @@ import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
 /** Whatever a validator client asks, the attestations it is allowed to sign are never slashable. */
-class AttestationSafetyProperties {
+class AttestationSafetyPropertiesTest {
 
   /** A request to sign; a small root range makes identical re-signs and double votes common. */
   record Request(long source, long target, int root) {}
