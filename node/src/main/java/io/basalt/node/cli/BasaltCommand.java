@@ -100,6 +100,7 @@ public final class BasaltCommand implements Runnable {
   static void addSubcommands(CommandLine basalt) {
     basalt.addSubcommand("genesis", new GenesisCommand());
     basalt.addSubcommand("keys", new KeysCommand());
+    basalt.addSubcommand("slashing-protection", new SlashingProtectionCommand());
   }
 
   private static String describe(Exception e) {
