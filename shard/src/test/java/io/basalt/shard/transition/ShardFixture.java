@@ -48,12 +48,12 @@ import org.apache.tuweni.bytes.Bytes32;
 public final class ShardFixture {
 
   public static final SpecConfig CONFIG = SpecConfigLoader.load("local");
-  static final BeaconState GENESIS = InteropStates.genesis(CONFIG, 64);
-  static final Bytes32 BEACON_ROOT = Bytes32.repeat((byte) 0xbe);
-  static final SecpEcdsa ECDSA = SecpEcdsa.getDefault();
+  public static final BeaconState GENESIS = InteropStates.genesis(CONFIG, 64);
+  public static final Bytes32 BEACON_ROOT = Bytes32.repeat((byte) 0xbe);
+  public static final SecpEcdsa ECDSA = SecpEcdsa.getDefault();
 
   public final ShardSchemas schemas = new ShardSchemas(CONFIG);
-  final BeaconStateAccessors accessors = new BeaconStateAccessors(CONFIG);
+  public final BeaconStateAccessors accessors = new BeaconStateAccessors(CONFIG);
   final SignatureSets signatureSets =
       new SignatureSets(GENESIS.schemas(), accessors, new PubkeyCache());
   final BlockExecutor executor =
@@ -64,11 +64,11 @@ public final class ShardFixture {
   final ShardBlockBodyProcessor bodies = new ShardBlockBodyProcessor(schemas, executor);
   public final ShardStateTransition transition =
       new ShardStateTransition(schemas, accessors, signatureSets, bodies);
-  final ShardBlockProducer producer = new ShardBlockProducer(bodies, executor);
+  public final ShardBlockProducer producer = new ShardBlockProducer(bodies, executor);
   final InteropSigner signer = new InteropSigner();
 
   /** The beacon state every shard block here is anchored in; tests may set its crosslinks. */
-  BeaconState anchor = GENESIS;
+  public BeaconState anchor = GENESIS;
 
   static SecpPrivateKey key(int i) {
     return SecpPrivateKey.fromBytes(Bytes32.leftPad(Bytes.of(0x10 + i)));
@@ -168,7 +168,7 @@ public final class ShardFixture {
     return sign(produced.block());
   }
 
-  SignedShardBlock sign(ShardBlock block) {
+  public SignedShardBlock sign(ShardBlock block) {
     ShardBlockHeader header = block.header();
     Bytes32 domain =
         accessors.getDomain(
