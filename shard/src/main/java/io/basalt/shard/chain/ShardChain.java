@@ -4,6 +4,7 @@ import io.basalt.beacon.datastructures.shard.ShardOutbox;
 import io.basalt.common.crypto.bls.BlsSignatureVerifier;
 import io.basalt.common.types.ShardId;
 import io.basalt.common.types.Slot;
+import io.basalt.common.types.UInt64;
 import io.basalt.common.types.ValidatorIndex;
 import io.basalt.execution.receipt.Receipt;
 import io.basalt.execution.trie.KvNodeStore;
@@ -239,7 +240,9 @@ public final class ShardChain {
     if (count <= 0 || !forkChoice.contains(headRoot)) {
       return List.of();
     }
-    Slot end = start.plus(count);
+    // A peer may ask for any start: clamp the end instead of overflowing.
+    UInt64 last = UInt64.MAX_VALUE.minus(count);
+    Slot end = start.value().isGreaterThan(last) ? new Slot(UInt64.MAX_VALUE) : start.plus(count);
     List<Bytes32> hot = new ArrayList<>();
     Bytes32 anchor = forkChoice.anchor();
     for (Bytes32 r = headRoot; !r.equals(anchor); r = forkChoice.parent(r).orElseThrow()) {

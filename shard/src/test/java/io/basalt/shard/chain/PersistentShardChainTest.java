@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.common.crypto.Hash;
 import io.basalt.common.types.Slot;
+import io.basalt.common.types.UInt64;
 import io.basalt.execution.receipt.Receipt;
 import io.basalt.execution.state.WorldState;
 import io.basalt.shard.datastructures.SignedShardBlock;
@@ -111,6 +112,10 @@ class PersistentShardChainTest {
         .containsExactly(blocks.f4.root(), blocks.f5.root());
     assertThat(chain.canonicalBlocksByRange(blocks.b3.root(), Slot.of(4), 10)).isEmpty();
     assertThat(chain.canonicalBlocksByRange(blocks.b3.root(), Slot.ZERO, 0)).isEmpty();
+    assertThat(
+            chain.canonicalBlocksByRange(
+                blocks.b3.root(), new Slot(UInt64.MAX_VALUE.minus(1)), Integer.MAX_VALUE))
+        .isEmpty();
     assertThat(chain.canonicalBlocksByRange(Bytes32.repeat((byte) 9), Slot.ZERO, 10)).isEmpty();
   }
 
