@@ -2,11 +2,15 @@ package io.basalt.shard.forkchoice;
 
 import io.basalt.common.types.Slot;
 import io.basalt.common.types.ValidatorIndex;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.apache.tuweni.bytes.Bytes32;
@@ -17,6 +21,9 @@ import org.apache.tuweni.bytes.Bytes32;
  * considering only blocks whose beacon block is on the canonical beacon chain. Ties go to the later
  * slot, then the greater root. The shard's genesis is the block {@link Bytes32#ZERO}, as in the
  * beacon chain's genesis crosslink.
+ *
+ * <p>The tree is rooted at an <em>anchor</em>: the genesis at first, later the latest finalized
+ * shard block ({@link #pruneTo}). The anchor is never dropped.
  *
  * <p>Pure and single-threaded: the caller serialises access.
  */
@@ -29,16 +36,79 @@ public final class ShardForkChoice {
   private final Map<Bytes32, Node> nodes = new HashMap<>();
   private final Map<Bytes32, List<Bytes32>> children = new HashMap<>();
   private final Map<ValidatorIndex, Vote> votes = new HashMap<>();
+  private Node anchor;
 
   /**
    * @param beaconGenesisRoot the anchor of the shard's genesis
    */
   public ShardForkChoice(Bytes32 beaconGenesisRoot) {
-    nodes.put(Bytes32.ZERO, new Node(Bytes32.ZERO, Bytes32.ZERO, Slot.ZERO, beaconGenesisRoot));
+    this(Bytes32.ZERO, Slot.ZERO, beaconGenesisRoot);
+  }
+
+  /** A fork choice rooted at an already finalized block (e.g. when a node restarts). */
+  public ShardForkChoice(Bytes32 anchorRoot, Slot anchorSlot, Bytes32 anchorBeaconRoot) {
+    anchor = new Node(anchorRoot, Bytes32.ZERO, anchorSlot, anchorBeaconRoot);
+    nodes.put(anchorRoot, anchor);
   }
 
   public boolean contains(Bytes32 root) {
     return nodes.containsKey(root);
+  }
+
+  /** The root every block here descends from: the genesis or the latest finalized block. */
+  public Bytes32 anchor() {
+    return anchor.root();
+  }
+
+  /** The parent of a known block other than the anchor. */
+  public Optional<Bytes32> parent(Bytes32 root) {
+    Node node = nodes.get(root);
+    return node == null || node == anchor ? Optional.empty() : Optional.of(node.parent());
+  }
+
+  public Optional<Slot> slot(Bytes32 root) {
+    return Optional.ofNullable(nodes.get(root)).map(Node::slot);
+  }
+
+  /** The highest slot of any known block (the anchor's when there is none after it). */
+  public Slot highestSlot() {
+    return nodes.values().stream().map(Node::slot).max(Slot::compareTo).orElseThrow();
+  }
+
+  /**
+   * Known blocks that are neither {@code root} nor its descendants, i.e. what {@link #pruneTo}
+   * would remove. Empty when {@code root} is unknown.
+   */
+  public List<Bytes32> nonDescendants(Bytes32 root) {
+    if (!nodes.containsKey(root)) {
+      return List.of();
+    }
+    Set<Bytes32> keep = new HashSet<>();
+    ArrayDeque<Bytes32> pending = new ArrayDeque<>(List.of(root));
+    while (!pending.isEmpty()) {
+      Bytes32 next = pending.pop();
+      keep.add(next);
+      pending.addAll(children.getOrDefault(next, List.of()));
+    }
+    return nodes.keySet().stream().filter(r -> !keep.contains(r)).toList();
+  }
+
+  /**
+   * Makes the known block {@code root} the new anchor and forgets every block that does not descend
+   * from it (its ancestors and the forks); returns the forgotten roots.
+   */
+  public List<Bytes32> pruneTo(Bytes32 root) {
+    if (!nodes.containsKey(root)) {
+      throw new IllegalArgumentException("Unknown shard block " + root);
+    }
+    List<Bytes32> removed = nonDescendants(root);
+    removed.forEach(
+        r -> {
+          nodes.remove(r);
+          children.remove(r);
+        });
+    anchor = nodes.get(root);
+    return removed;
   }
 
   /** Adds an imported block; its parent must be known. */
@@ -103,12 +173,13 @@ public final class ShardForkChoice {
 
   /**
    * Drops every block whose beacon block fails {@code canonicalBeacon}, with its descendants; the
-   * genesis stays. Returns the dropped roots (their transactions may go back to the mempool).
+   * anchor (genesis or latest finalized block) stays. Returns the dropped roots (their transactions
+   * may go back to the mempool).
    */
   public List<Bytes32> dropOffCanonical(Predicate<Bytes32> canonicalBeacon) {
     List<Bytes32> dropped = new ArrayList<>();
     for (Node node : List.copyOf(nodes.values())) {
-      if (!node.root().isZero()
+      if (node != anchor
           && nodes.containsKey(node.root())
           && !canonicalBeacon.test(node.beaconBlockRoot())) {
         remove(node.root(), dropped);

@@ -58,6 +58,10 @@ public final class ShardStateTransition {
     this.bodies = bodies;
   }
 
+  public ShardSchemas schemas() {
+    return schemas;
+  }
+
   public ShardBlockResult apply(
       ShardState parent,
       SignedShardBlock signed,

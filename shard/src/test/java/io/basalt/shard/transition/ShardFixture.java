@@ -43,17 +43,17 @@ import org.apache.tuweni.bytes.Bytes32;
 /**
  * Shards over a real interop beacon genesis (64 validators, local preset): funded accounts, signed
  * transactions, shard proposers' signatures, and a one-block beacon view whose crosslinks a test
- * can set.
+ * can set. Public so that the chain and store tests can build blocks too.
  */
-final class ShardFixture {
+public final class ShardFixture {
 
-  static final SpecConfig CONFIG = SpecConfigLoader.load("local");
-  static final BeaconState GENESIS = InteropStates.genesis(CONFIG, 64);
-  static final Bytes32 BEACON_ROOT = Bytes32.repeat((byte) 0xbe);
-  static final SecpEcdsa ECDSA = SecpEcdsa.getDefault();
+  public static final SpecConfig CONFIG = SpecConfigLoader.load("local");
+  public static final BeaconState GENESIS = InteropStates.genesis(CONFIG, 64);
+  public static final Bytes32 BEACON_ROOT = Bytes32.repeat((byte) 0xbe);
+  public static final SecpEcdsa ECDSA = SecpEcdsa.getDefault();
 
-  final ShardSchemas schemas = new ShardSchemas(CONFIG);
-  final BeaconStateAccessors accessors = new BeaconStateAccessors(CONFIG);
+  public final ShardSchemas schemas = new ShardSchemas(CONFIG);
+  public final BeaconStateAccessors accessors = new BeaconStateAccessors(CONFIG);
   final SignatureSets signatureSets =
       new SignatureSets(GENESIS.schemas(), accessors, new PubkeyCache());
   final BlockExecutor executor =
@@ -62,27 +62,27 @@ final class ShardFixture {
               new BeaconDepositSignatureCheck(signatureSets),
               CONFIG.minDepositAmount().value().longValue()));
   final ShardBlockBodyProcessor bodies = new ShardBlockBodyProcessor(schemas, executor);
-  final ShardStateTransition transition =
+  public final ShardStateTransition transition =
       new ShardStateTransition(schemas, accessors, signatureSets, bodies);
-  final ShardBlockProducer producer = new ShardBlockProducer(bodies, executor);
+  public final ShardBlockProducer producer = new ShardBlockProducer(bodies, executor);
   final InteropSigner signer = new InteropSigner();
 
   /** The beacon state every shard block here is anchored in; tests may set its crosslinks. */
-  BeaconState anchor = GENESIS;
+  public BeaconState anchor = GENESIS;
 
   static SecpPrivateKey key(int i) {
     return SecpPrivateKey.fromBytes(Bytes32.leftPad(Bytes.of(0x10 + i)));
   }
 
-  static Address address(int i) {
+  public static Address address(int i) {
     return Address.fromPublicKey(ECDSA.publicKeyOf(key(i)));
   }
 
-  static Wei ether(long n) {
+  public static Wei ether(long n) {
     return Wei.ofEther(n);
   }
 
-  BeaconView beacon() {
+  public BeaconView beacon() {
     return new BeaconView() {
       @Override
       public Optional<BeaconState> stateAt(Bytes32 root, Slot slot) {
@@ -97,28 +97,34 @@ final class ShardFixture {
   }
 
   /** A chain of {@code shard} whose genesis gives accounts 0..3 100 ether each. */
-  ShardChain chain(int shard) {
+  public ShardChain chain(int shard) {
     NodeStore store = new KvNodeStore(InMemoryKvStore.create(BasaltSchema.SCHEMA));
-    ShardState genesis =
-        ShardGenesis.create(
-            schemas,
-            ShardId.of(shard),
-            Map.of(
-                address(0),
-                ether(100),
-                address(1),
-                ether(100),
-                address(2),
-                ether(100),
-                address(3),
-                ether(100)),
-            BEACON_ROOT,
-            store);
-    return new ShardChain(genesis, store, transition);
+    return new ShardChain(genesis(shard, store), store, transition);
+  }
+
+  /**
+   * The genesis of {@code shard} (accounts 0..3 with 100 ether), its trie nodes in {@code store}.
+   */
+  public ShardState genesis(int shard, NodeStore store) {
+    return ShardGenesis.create(
+        schemas,
+        ShardId.of(shard),
+        Map.of(
+            address(0),
+            ether(100),
+            address(1),
+            ether(100),
+            address(2),
+            ether(100),
+            address(3),
+            ether(100)),
+        BEACON_ROOT,
+        store);
   }
 
   /** An EIP-1559 transaction by account {@code from} on {@code shard}. */
-  RecoveredTransaction tx(int shard, int from, long nonce, Address to, Wei value, Bytes data) {
+  public RecoveredTransaction tx(
+      int shard, int from, long nonce, Address to, Wei value, Bytes data) {
     Eip1559Transaction unsigned =
         Eip1559Transaction.unsigned(
             CONFIG.chainId(ShardId.of(shard)).toBigInteger(),
@@ -141,7 +147,7 @@ final class ShardFixture {
   }
 
   /** The next block of {@code chain} on {@code parent}, by its proposer, signed. */
-  SignedShardBlock produce(
+  public SignedShardBlock produce(
       ShardChain chain,
       ShardState parent,
       long slot,
@@ -162,7 +168,7 @@ final class ShardFixture {
     return sign(produced.block());
   }
 
-  SignedShardBlock sign(ShardBlock block) {
+  public SignedShardBlock sign(ShardBlock block) {
     ShardBlockHeader header = block.header();
     Bytes32 domain =
         accessors.getDomain(

@@ -57,6 +57,13 @@ public final class BasaltSchema {
   public static final Column<Bytes, Bytes> SLASHING_PROTECTION =
       Column.of(12, "SLASHING_PROTECTION", BYTES, BYTES);
 
+  // Shard chains, continued: the state after each kept block (SSZ), and per shard (key: the shard
+  // number) the root of the latest finalized shard block.
+  public static final Column<ShardRootKey, Bytes> SHARD_STATES_BY_ROOT =
+      Column.of(13, "SHARD_STATES_BY_ROOT", ShardRootKey.CODEC, BYTES);
+  public static final Column<UInt64, Bytes32> FINALIZED_SHARD_ROOT_BY_SHARD =
+      Column.of(14, "FINALIZED_SHARD_ROOT_BY_SHARD", UINT64, BYTES32);
+
   // Variables. Id 0 is the schema version, reserved by the storage layer.
   public static final Variable<UInt64> SCHEMA_VERSION = Schema.SCHEMA_VERSION;
   public static final Variable<UInt64> GENESIS_TIME = Variable.of(1, "GENESIS_TIME", UINT64);
@@ -82,7 +89,9 @@ public final class BasaltSchema {
               TRANSACTION_LOCATIONS,
               RECEIPTS_BY_BLOCK_ROOT,
               PEER_STORE,
-              SLASHING_PROTECTION),
+              SLASHING_PROTECTION,
+              SHARD_STATES_BY_ROOT,
+              FINALIZED_SHARD_ROOT_BY_SHARD),
           List.of(
               SCHEMA_VERSION, GENESIS_TIME, HEAD_ROOT, JUSTIFIED_CHECKPOINT, FINALIZED_CHECKPOINT));
 

@@ -1,0 +1,275 @@
+package io.basalt.shard.store;
+
+import static io.basalt.storage.schema.BasaltSchema.FINALIZED_SHARD_ROOTS_BY_SLOT;
+import static io.basalt.storage.schema.BasaltSchema.FINALIZED_SHARD_ROOT_BY_SHARD;
+import static io.basalt.storage.schema.BasaltSchema.RECEIPTS_BY_BLOCK_ROOT;
+import static io.basalt.storage.schema.BasaltSchema.SHARD_BLOCKS_BY_ROOT;
+import static io.basalt.storage.schema.BasaltSchema.SHARD_STATES_BY_ROOT;
+import static io.basalt.storage.schema.BasaltSchema.TRANSACTION_LOCATIONS;
+
+import io.basalt.common.ssz.SszDecodingException;
+import io.basalt.common.types.ShardId;
+import io.basalt.common.types.Slot;
+import io.basalt.common.types.UInt64;
+import io.basalt.execution.receipt.Receipt;
+import io.basalt.execution.trie.KvNodeStore;
+import io.basalt.execution.trie.NodeSink;
+import io.basalt.shard.datastructures.ShardSchemas;
+import io.basalt.shard.datastructures.SignedShardBlock;
+import io.basalt.shard.state.ShardState;
+import io.basalt.shard.transition.ShardBlockResult;
+import io.basalt.storage.ColumnEntry;
+import io.basalt.storage.KvStore;
+import io.basalt.storage.KvStoreTransaction;
+import io.basalt.storage.codec.CodecException;
+import io.basalt.storage.schema.ShardRootKey;
+import io.basalt.storage.schema.ShardSlotKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
+
+/**
+ * One shard chain in the node's {@link KvStore} ({@code BasaltSchema}). Per kept block, one
+ * transaction writes: the signed block (SSZ, {@code SHARD_BLOCKS_BY_ROOT}), the state after it
+ * (SSZ, {@code SHARD_STATES_BY_ROOT}), its receipts ({@code RECEIPTS_BY_BLOCK_ROOT}), a {@link
+ * TransactionLocation} per transaction ({@code TRANSACTION_LOCATIONS}) and the trie nodes its
+ * validation created ({@code TRIE_NODES}); so a crash leaves all of a block or nothing of it.
+ * Finalization indexes canonical blocks by slot ({@code FINALIZED_SHARD_ROOTS_BY_SLOT}) and records
+ * the shard's latest finalized root ({@code FINALIZED_SHARD_ROOT_BY_SHARD}). Trie nodes are never
+ * deleted: they are shared between blocks and shards.
+ *
+ * <p>Recent states and results are cached (bounded); everything else is read from the store.
+ * Thread-safe. Storage failures are {@link io.basalt.storage.StorageException}s; stored bytes that
+ * do not decode are {@link CodecException}s.
+ */
+public final class ShardChainStore implements ShardBlockStorage {
+
+  /** States kept decoded in memory (the head's and its recent ancestors' are the ones read). */
+  public static final int DEFAULT_STATE_CACHE = 64;
+
+  private final KvStore kv;
+  private final ShardId shard;
+  private final ShardSchemas schemas;
+  private final ShardStateCodec stateCodec;
+  private final ShardState genesis;
+  private final Map<Bytes32, ShardState> states;
+  private final Map<Bytes32, ShardBlockResult> results;
+
+  public ShardChainStore(KvStore kv, ShardSchemas schemas, ShardState genesis, int stateCache) {
+    this.kv = kv;
+    this.shard = genesis.shard();
+    this.schemas = schemas;
+    this.stateCodec = new ShardStateCodec(schemas);
+    this.genesis = genesis;
+    this.states = lru(stateCache);
+    this.results = lru(stateCache);
+  }
+
+  public ShardId shard() {
+    return shard;
+  }
+
+  @Override
+  public synchronized void put(
+      SignedShardBlock block, ShardBlockResult result, Map<Bytes32, Bytes> trieNodes) {
+    Bytes32 root = block.root();
+    try (KvStoreTransaction tx = kv.startTransaction()) {
+      NodeSink nodes = KvNodeStore.sink(tx);
+      trieNodes.forEach(nodes::put);
+      tx.put(SHARD_BLOCKS_BY_ROOT, key(root), schemas.signedBlock().serialize(block));
+      tx.put(SHARD_STATES_BY_ROOT, key(root), stateCodec.encode(result.state()));
+      tx.put(
+          RECEIPTS_BY_BLOCK_ROOT,
+          root,
+          ReceiptListCodec.encode(result.body().execution().receipts()));
+      indexTransactions(tx, block);
+      tx.commit();
+    }
+    states.put(root, result.state());
+    results.put(root, result);
+  }
+
+  @Override
+  public synchronized Optional<SignedShardBlock> block(Bytes32 root) {
+    return kv.get(SHARD_BLOCKS_BY_ROOT, key(root)).map(this::decodeBlock);
+  }
+
+  @Override
+  public synchronized Optional<ShardState> state(Bytes32 root) {
+    if (root.isZero()) {
+      return Optional.of(genesis);
+    }
+    ShardState cached = states.get(root);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<ShardState> stored = kv.get(SHARD_STATES_BY_ROOT, key(root)).map(stateCodec::decode);
+    stored.ifPresent(state -> states.put(root, state));
+    return stored;
+  }
+
+  @Override
+  public synchronized Optional<ShardBlockResult> result(Bytes32 root) {
+    return Optional.ofNullable(results.get(root));
+  }
+
+  @Override
+  public Optional<List<Receipt>> receipts(Bytes32 root) {
+    return kv.get(RECEIPTS_BY_BLOCK_ROOT, root).map(ReceiptListCodec::decode);
+  }
+
+  @Override
+  public Optional<TransactionLocation> transactionLocation(Bytes32 txHash) {
+    return kv.get(TRANSACTION_LOCATIONS, txHash)
+        .map(TransactionLocation::decode)
+        .filter(at -> at.shard().equals(shard));
+  }
+
+  @Override
+  public synchronized void delete(List<SignedShardBlock> blocks) {
+    if (blocks.isEmpty()) {
+      return;
+    }
+    try (KvStoreTransaction tx = kv.startTransaction()) {
+      deleteIn(tx, blocks);
+      tx.commit();
+    }
+    forget(blocks.stream().map(SignedShardBlock::root).toList());
+  }
+
+  @Override
+  public synchronized void finalize(
+      Bytes32 previousFinalized,
+      List<SignedShardBlock> newlyFinalized,
+      List<SignedShardBlock> pruned) {
+    if (newlyFinalized.isEmpty()) {
+      throw new IllegalArgumentException("Nothing newly finalized");
+    }
+    List<Bytes32> statesDropped = new ArrayList<>();
+    if (!previousFinalized.isZero()) {
+      statesDropped.add(previousFinalized);
+    }
+    try (KvStoreTransaction tx = kv.startTransaction()) {
+      deleteIn(tx, pruned); // first: the canonical locations written below must win
+      for (int i = 0; i < newlyFinalized.size(); i++) {
+        SignedShardBlock block = newlyFinalized.get(i);
+        tx.put(
+            FINALIZED_SHARD_ROOTS_BY_SLOT,
+            new ShardSlotKey(shard, block.message().header().slot().value()),
+            block.root());
+        indexTransactions(tx, block);
+        if (i < newlyFinalized.size() - 1) {
+          statesDropped.add(block.root());
+        }
+      }
+      statesDropped.forEach(root -> tx.delete(SHARD_STATES_BY_ROOT, key(root)));
+      tx.put(FINALIZED_SHARD_ROOT_BY_SHARD, shardKey(), newlyFinalized.getLast().root());
+      tx.commit();
+    }
+    forget(pruned.stream().map(SignedShardBlock::root).toList());
+    forget(statesDropped);
+  }
+
+  @Override
+  public Bytes32 finalizedRoot() {
+    return kv.get(FINALIZED_SHARD_ROOT_BY_SHARD, shardKey()).orElse(Bytes32.ZERO);
+  }
+
+  @Override
+  public List<Bytes32> finalizedRoots(Slot fromInclusive, Slot toExclusive) {
+    try (Stream<ColumnEntry<ShardSlotKey, Bytes32>> entries =
+        kv.streamRange(
+            FINALIZED_SHARD_ROOTS_BY_SLOT,
+            new ShardSlotKey(shard, fromInclusive.value()),
+            new ShardSlotKey(shard, toExclusive.value()))) {
+      return entries.map(ColumnEntry::value).toList();
+    }
+  }
+
+  /** Every stored block of this shard whose root fails {@code skip}, in no particular order. */
+  public List<SignedShardBlock> blocksExcept(Predicate<Bytes32> skip) {
+    try (Stream<ColumnEntry<ShardRootKey, Bytes>> entries =
+        kv.streamByPrefix(SHARD_BLOCKS_BY_ROOT, ShardRootKey.prefix(shard))) {
+      return entries
+          .filter(entry -> !skip.test(entry.key().root()))
+          .map(entry -> decodeBlock(entry.value()))
+          .toList();
+    }
+  }
+
+  /** The roots of every finalized canonical block of this shard. */
+  public Set<Bytes32> finalizedRootSet() {
+    try (Stream<ColumnEntry<ShardSlotKey, Bytes32>> entries =
+        kv.streamByPrefix(FINALIZED_SHARD_ROOTS_BY_SLOT, ShardRootKey.prefix(shard))) {
+      return entries.map(ColumnEntry::value).collect(Collectors.toSet());
+    }
+  }
+
+  private void deleteIn(KvStoreTransaction tx, List<SignedShardBlock> blocks) {
+    for (SignedShardBlock block : blocks) {
+      Bytes32 root = block.root();
+      tx.delete(SHARD_BLOCKS_BY_ROOT, key(root));
+      tx.delete(SHARD_STATES_BY_ROOT, key(root));
+      tx.delete(RECEIPTS_BY_BLOCK_ROOT, root);
+      for (Bytes32 hash : BlockTransactions.hashes(block)) {
+        // Another kept block may include the same transaction and have been indexed after this one.
+        boolean indexedHere =
+            transactionLocation(hash).map(at -> at.blockRoot().equals(root)).orElse(false);
+        if (indexedHere) {
+          tx.delete(TRANSACTION_LOCATIONS, hash);
+        }
+      }
+    }
+  }
+
+  private void indexTransactions(KvStoreTransaction tx, SignedShardBlock block) {
+    List<Bytes32> hashes = BlockTransactions.hashes(block);
+    for (int i = 0; i < hashes.size(); i++) {
+      tx.put(
+          TRANSACTION_LOCATIONS,
+          hashes.get(i),
+          new TransactionLocation(shard, block.root(), i).encode());
+    }
+  }
+
+  private void forget(List<Bytes32> roots) {
+    roots.forEach(
+        root -> {
+          states.remove(root);
+          results.remove(root);
+        });
+  }
+
+  private SignedShardBlock decodeBlock(Bytes stored) {
+    try {
+      return schemas.signedBlock().deserialize(stored);
+    } catch (SszDecodingException | IllegalArgumentException e) {
+      throw new CodecException("Stored shard block does not decode: " + e.getMessage(), e);
+    }
+  }
+
+  private ShardRootKey key(Bytes32 root) {
+    return new ShardRootKey(shard, root);
+  }
+
+  private UInt64 shardKey() {
+    return UInt64.valueOf(shard.id());
+  }
+
+  private static <V> Map<Bytes32, V> lru(int capacity) {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Bytes32, V> eldest) {
+        return size() > capacity;
+      }
+    };
+  }
+}
