@@ -333,6 +333,11 @@ public final class P2PNetwork implements AutoCloseable {
     return gossip.score(peer);
   }
 
+  /** The gossip service (tests watch its mesh). */
+  GossipService gossip() {
+    return gossip;
+  }
+
   /** Dials a peer (with {@code /p2p/}); completes when connected. */
   public CompletableFuture<Void> dial(Multiaddr address) {
     return host.dial(address).thenApply(c -> null);
