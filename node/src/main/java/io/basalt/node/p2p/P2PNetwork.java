@@ -333,6 +333,16 @@ public final class P2PNetwork implements AutoCloseable {
     return gossip.score(peer);
   }
 
+  /** Typed requests to peers (tests). */
+  ChainRequests requests() {
+    return requests;
+  }
+
+  /** The raw request/response service (tests send malformed requests). */
+  ReqResp reqResp() {
+    return reqResp;
+  }
+
   /** The gossip service (tests watch its mesh). */
   GossipService gossip() {
     return gossip;

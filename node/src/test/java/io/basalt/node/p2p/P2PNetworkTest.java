@@ -137,17 +137,20 @@ class P2PNetworkTest {
   void garbageAndOversizePayloadsAreRejectedAndTheNodeStaysUp() throws Exception {
     Node attacker = start(new FakeChain());
     Node b = start(new FakeChain());
+    Node oversizer = start(new FakeChain());
     Node honest = start(new FakeChain());
     connect(attacker, b);
+    connect(oversizer, b);
     connect(honest, b);
-    awaitMesh(b, 2);
+    awaitMesh(b, 3);
     GossipTopic topic = GossipTopic.of(TopicKind.BEACON_BLOCK);
     attacker
         .network
         .publishRaw(topic, new byte[] {7, 1, 2, 3, 4, 5, 6, 7, 8})
         .get(5, TimeUnit.SECONDS);
-    // Announces 11 MiB of SSZ in a tiny payload.
-    attacker
+    // Announces 11 MiB of SSZ in a tiny payload. (Another sender: after one invalid message the
+    // attacker is graylisted by b, which then drops its RPCs unread.)
+    oversizer
         .network
         .publishRaw(topic, new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0xc0, 0x05, 0})
         .get(5, TimeUnit.SECONDS);
@@ -155,6 +158,7 @@ class P2PNetworkTest {
         () -> b.metrics.verdicts.stream().filter("beacon_block:REJECT"::equals).count() == 2);
     assertThat(b.handlers.received).isEmpty();
     assertThat(b.network.peerScore(attacker.network.peerId())).isNegative();
+    assertThat(b.network.peerScore(oversizer.network.peerId())).isNegative();
 
     SignedBeaconBlock block = P2PFixtures.block(3, Bytes32.ZERO, P2PFixtures.GOOD_SIGNATURE);
     honest.network.publishBeaconBlock(block);
