@@ -103,8 +103,13 @@ final class StatusExchange implements HostListener, AutoCloseable {
   }
 
   private void restatusAll() {
-    for (PeerId peer : host.connectedPeers()) {
-      exchange(peer);
+    try {
+      for (PeerId peer : host.connectedPeers()) {
+        exchange(peer);
+      }
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is never run again: keep re-statusing.
+      LOG.warn("Re-status failed", e);
     }
   }
 
