@@ -1,0 +1,321 @@
+package io.basalt.node.p2p;
+
+import io.basalt.beacon.datastructures.blocks.SignedBeaconBlock;
+import io.basalt.common.types.ShardId;
+import io.basalt.common.types.Slot;
+import io.basalt.networking.identity.PeerId;
+import io.basalt.networking.peers.Misbehaviour;
+import io.basalt.networking.peers.MisbehaviourReporter;
+import io.basalt.node.p2p.SyncBatch.State;
+import io.basalt.shard.datastructures.SignedShardBlock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Range sync: catches the beacon chain up with peers that are ahead, then every shard.
+ *
+ * <p>Beacon: when a peer's head is more than {@link #SYNC_DISTANCE} slots past ours (or its
+ * finalized epoch is past ours), the slots after our head are cut into batches of {@link
+ * #BATCH_SIZE}, at most {@link #MAX_BATCHES} ahead. Batches are downloaded from the peers ahead,
+ * round-robin, one batch in flight per peer; a failed download is retried on another peer. Batches
+ * are imported strictly in order, one at a time, through {@link SyncTarget#importBeaconBlocks}; a
+ * batch the target finds invalid gets its peer reported and is fetched again from another peer.
+ *
+ * <p>Shards: once the beacon chain is caught up, each shard asks {@code shard_blocks_by_range} from
+ * {@link SyncTarget#shardSyncStart} up to the best peer head, one request at a time.
+ *
+ * <p>All state is owned by one scheduled thread ({@code range-sync}); network and import callbacks
+ * hop onto it.
+ */
+final class RangeSync implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RangeSync.class);
+
+  static final int BATCH_SIZE = 32;
+  static final int MAX_BATCHES = 8;
+  static final long SYNC_DISTANCE = 2;
+
+  private final SyncTarget target;
+  private final ChainRequests requests;
+  private final Supplier<Map<PeerId, StatusMessage>> statuses;
+  private final MisbehaviourReporter reporter;
+  private final int shardCount;
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "range-sync");
+            t.setDaemon(true);
+            return t;
+          });
+
+  // ---- owned by the range-sync thread
+  private final TreeMap<Long, SyncBatch> batches = new TreeMap<>();
+  private final Set<PeerId> busy = new HashSet<>();
+  private final Map<ShardId, Long> shardCursors = new HashMap<>();
+  private long nextStart;
+  private boolean importing;
+  private boolean shardRequestInFlight;
+  private int roundRobin;
+  private volatile boolean syncing;
+
+  RangeSync(
+      SyncTarget target,
+      ChainRequests requests,
+      Supplier<Map<PeerId, StatusMessage>> statuses,
+      MisbehaviourReporter reporter,
+      int shardCount) {
+    this.target = target;
+    this.requests = requests;
+    this.statuses = statuses;
+    this.reporter = reporter;
+    this.shardCount = shardCount;
+  }
+
+  void start(Duration tick) {
+    thread.scheduleWithFixedDelay(this::tick, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs a step soon (e.g. after a new peer status). */
+  void wake() {
+    run(this::tick);
+  }
+
+  boolean isSyncing() {
+    return syncing;
+  }
+
+  private void tick() {
+    try {
+      step();
+    } catch (RuntimeException e) {
+      LOG.warn("Range sync step failed", e);
+    }
+  }
+
+  private void step() {
+    StatusMessage ours = target.status();
+    Map<PeerId, StatusMessage> peers = statuses.get();
+    long ourHead = ours.headSlot().value().longValue();
+    long best =
+        peers.values().stream()
+            .mapToLong(s -> s.headSlot().value().longValue())
+            .max()
+            .orElse(ourHead);
+    boolean finalityAhead =
+        peers.values().stream()
+            .anyMatch(
+                s ->
+                    s.finalizedEpoch().isAfter(ours.finalizedEpoch())
+                        && s.headSlot().value().longValue() > ourHead);
+    boolean behind = best > ourHead + SYNC_DISTANCE || finalityAhead;
+    if (batches.isEmpty()) {
+      if (!behind) {
+        syncing = syncShards(peers);
+        return;
+      }
+      nextStart = ourHead + 1;
+      LOG.info("Range sync from slot {} towards {}", nextStart, best);
+    }
+    syncing = true;
+    while (batches.size() < MAX_BATCHES && nextStart <= best) {
+      int count = (int) Math.min(BATCH_SIZE, best - nextStart + 1);
+      batches.put(nextStart, new SyncBatch(nextStart, count));
+      nextStart += count;
+    }
+    for (SyncBatch batch : batches.values()) {
+      if (batch.state == State.AWAITING_DOWNLOAD) {
+        pickPeer(peers, batch.start, batch.failedPeers).ifPresent(peer -> download(batch, peer));
+      }
+    }
+    SyncBatch first = batches.isEmpty() ? null : batches.firstEntry().getValue();
+    if (first != null && first.state == State.DOWNLOADED && !importing) {
+      importBatch(first);
+    }
+  }
+
+  /**
+   * A peer with a head at or past {@code start}, not busy and not in {@code failed}, taken
+   * round-robin. When every such peer failed, they are forgiven (the batch is tried again).
+   */
+  private Optional<PeerId> pickPeer(
+      Map<PeerId, StatusMessage> peers, long start, Set<PeerId> failed) {
+    List<PeerId> candidates = new ArrayList<>();
+    int aheadNotFailed = 0;
+    for (Map.Entry<PeerId, StatusMessage> e : peers.entrySet()) {
+      PeerId peer = e.getKey();
+      if (e.getValue().headSlot().value().longValue() >= start && !failed.contains(peer)) {
+        aheadNotFailed++;
+        if (!busy.contains(peer)) {
+          candidates.add(peer);
+        }
+      }
+    }
+    if (candidates.isEmpty()) {
+      if (aheadNotFailed == 0 && !failed.isEmpty()) {
+        failed.clear();
+      }
+      return Optional.empty();
+    }
+    candidates.sort(Comparator.comparing(PeerId::toBase58));
+    return Optional.of(candidates.get(Math.floorMod(roundRobin++, candidates.size())));
+  }
+
+  private void download(SyncBatch batch, PeerId peer) {
+    batch.state = State.DOWNLOADING;
+    batch.peer = peer;
+    busy.add(peer);
+    requests
+        .beaconBlocksByRange(peer, Slot.of(batch.start), batch.count)
+        .whenComplete(
+            (blocks, error) ->
+                run(
+                    () -> {
+                      busy.remove(peer);
+                      if (batches.get(batch.start) != batch) {
+                        return;
+                      }
+                      if (error != null) {
+                        LOG.debug("{} from {} failed: {}", batch, peer, error.toString());
+                        batch.retry(peer);
+                      } else {
+                        batch.blocks = blocks;
+                        batch.state = State.DOWNLOADED;
+                      }
+                      step();
+                    }));
+  }
+
+  private void importBatch(SyncBatch batch) {
+    if (batch.blocks.isEmpty()) {
+      batches.remove(batch.start);
+      step();
+      return;
+    }
+    importing = true;
+    batch.state = State.IMPORTING;
+    List<SignedBeaconBlock> blocks = batch.blocks;
+    target
+        .importBeaconBlocks(blocks)
+        .whenComplete(
+            (result, error) ->
+                run(
+                    () -> {
+                      importing = false;
+                      if (error != null) {
+                        LOG.warn("Importing {} failed: {}", batch, error.toString());
+                        batch.state = State.DOWNLOADED;
+                      } else if (result.invalidReason().isPresent()) {
+                        String reason = result.invalidReason().get();
+                        LOG.info("{} from {} is invalid: {}", batch, batch.peer, reason);
+                        reporter.report(batch.peer, Misbehaviour.LOW_TOLERANCE, reason);
+                        batch.retry(batch.peer);
+                      } else {
+                        batches.remove(batch.start);
+                      }
+                      step();
+                    }));
+  }
+
+  /** One shard request at a time; returns whether some shard is still behind. */
+  private boolean syncShards(Map<PeerId, StatusMessage> peers) {
+    boolean behind = false;
+    for (int i = 0; i < shardCount; i++) {
+      ShardId shard = ShardId.of(i);
+      long start =
+          Math.max(
+              target.shardSyncStart(shard).value().longValue(),
+              shardCursors.getOrDefault(shard, 0L));
+      long best =
+          peers.values().stream().mapToLong(s -> s.headSlot().value().longValue()).max().orElse(-1);
+      if (start > best) {
+        continue;
+      }
+      behind |= start + SYNC_DISTANCE < best;
+      if (!shardRequestInFlight) {
+        Optional<PeerId> peer = pickPeer(peers, start, Set.of());
+        if (peer.isPresent()) {
+          int count = (int) Math.min(ChainProtocols.MAX_REQUEST_BLOCKS, best - start + 1);
+          downloadShard(shard, start, count, peer.get());
+        }
+      }
+    }
+    return behind;
+  }
+
+  private void downloadShard(ShardId shard, long start, int count, PeerId peer) {
+    shardRequestInFlight = true;
+    requests
+        .shardBlocksByRange(peer, shard, Slot.of(start), count)
+        .whenComplete(
+            (blocks, error) ->
+                run(
+                    () -> {
+                      if (error != null) {
+                        LOG.debug(
+                            "Shard {} sync from {} failed: {}", shard, peer, error.toString());
+                        shardRequestInFlight = false;
+                      } else if (blocks.isEmpty()) {
+                        shardCursors.put(shard, start + count);
+                        shardRequestInFlight = false;
+                        step();
+                      } else {
+                        importShard(shard, start + count, blocks, peer);
+                      }
+                    }));
+  }
+
+  private void importShard(ShardId shard, long next, List<SignedShardBlock> blocks, PeerId peer) {
+    target
+        .importShardBlocks(shard, blocks)
+        .whenComplete(
+            (result, error) ->
+                run(
+                    () -> {
+                      shardRequestInFlight = false;
+                      if (error != null) {
+                        LOG.warn("Importing shard {} blocks failed: {}", shard, error.toString());
+                      } else if (result.invalidReason().isPresent()) {
+                        reporter.report(
+                            peer, Misbehaviour.LOW_TOLERANCE, result.invalidReason().get());
+                      } else {
+                        shardCursors.put(shard, next);
+                      }
+                      step();
+                    }));
+  }
+
+  private void run(Runnable task) {
+    try {
+      thread.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              LOG.warn("Range sync step failed", e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // Closed.
+    }
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}

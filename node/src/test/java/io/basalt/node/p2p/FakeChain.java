@@ -1,0 +1,124 @@
+package io.basalt.node.p2p;
+
+import static io.basalt.node.p2p.P2PFixtures.CODECS;
+import static io.basalt.node.p2p.P2PFixtures.DIGEST;
+import static io.basalt.node.p2p.P2PFixtures.GOOD_SIGNATURE;
+
+import io.basalt.beacon.datastructures.blocks.SignedBeaconBlock;
+import io.basalt.common.types.Epoch;
+import io.basalt.common.types.ShardId;
+import io.basalt.common.types.Slot;
+import io.basalt.shard.datastructures.SignedShardBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.tuweni.bytes.Bytes32;
+
+/**
+ * An in-memory chain that serves peers and takes synced batches: beacon blocks must extend the head
+ * and carry the good marker signature; shard blocks are appended per shard. Records the import
+ * order ("beacon:<n>" or "shard<i>:<n>").
+ */
+final class FakeChain implements ChainDataProvider, SyncTarget {
+
+  final List<SignedBeaconBlock> blocks = new CopyOnWriteArrayList<>();
+  final Map<Integer, List<SignedShardBlock>> shardBlocks = new ConcurrentHashMap<>();
+  final List<String> imports = new CopyOnWriteArrayList<>();
+
+  FakeChain withBlocks(List<SignedBeaconBlock> chain) {
+    blocks.addAll(chain);
+    return this;
+  }
+
+  FakeChain withShardBlocks(int shardCount, int slots) {
+    for (int shard = 0; shard < shardCount; shard++) {
+      List<SignedShardBlock> list = new CopyOnWriteArrayList<>();
+      for (int slot = 1; slot <= slots; slot++) {
+        list.add(P2PFixtures.shardBlock(shard, slot));
+      }
+      shardBlocks.put(shard, list);
+    }
+    return this;
+  }
+
+  Bytes32 headRoot() {
+    return blocks.isEmpty() ? Bytes32.ZERO : CODECS.beaconBlockRoot(blocks.get(blocks.size() - 1));
+  }
+
+  @Override
+  public StatusMessage status() {
+    Slot head = blocks.isEmpty() ? Slot.ZERO : blocks.get(blocks.size() - 1).message().slot();
+    return new StatusMessage(DIGEST, Bytes32.ZERO, Epoch.ZERO, headRoot(), head);
+  }
+
+  @Override
+  public List<SignedBeaconBlock> beaconBlocksByRange(Slot startSlot, int count) {
+    return blocks.stream()
+        .filter(
+            b ->
+                !b.message().slot().isBefore(startSlot)
+                    && b.message().slot().isBefore(startSlot.plus(count)))
+        .toList();
+  }
+
+  @Override
+  public List<SignedBeaconBlock> beaconBlocksByRoot(List<Bytes32> roots) {
+    List<SignedBeaconBlock> found = new ArrayList<>();
+    for (Bytes32 root : roots) {
+      blocks.stream()
+          .filter(b -> CODECS.beaconBlockRoot(b).equals(root))
+          .findFirst()
+          .ifPresent(found::add);
+    }
+    return found;
+  }
+
+  @Override
+  public List<SignedShardBlock> shardBlocksByRange(ShardId shard, Slot startSlot, int count) {
+    return shardBlocks.getOrDefault(shard.id(), List.of()).stream()
+        .filter(
+            b ->
+                !b.message().header().slot().isBefore(startSlot)
+                    && b.message().header().slot().isBefore(startSlot.plus(count)))
+        .toList();
+  }
+
+  @Override
+  public synchronized CompletableFuture<BatchImport> importBeaconBlocks(
+      List<SignedBeaconBlock> batch) {
+    int imported = 0;
+    for (SignedBeaconBlock block : batch) {
+      if (!block.signature().equals(GOOD_SIGNATURE)) {
+        return CompletableFuture.completedFuture(
+            BatchImport.invalid(imported, "bad signature at slot " + block.message().slot()));
+      }
+      if (!block.message().parentRoot().equals(headRoot())) {
+        return CompletableFuture.completedFuture(
+            BatchImport.invalid(imported, "unknown parent at slot " + block.message().slot()));
+      }
+      blocks.add(block);
+      imported++;
+    }
+    imports.add("beacon:" + imported);
+    return CompletableFuture.completedFuture(BatchImport.ok(imported));
+  }
+
+  @Override
+  public Slot shardSyncStart(ShardId shard) {
+    List<SignedShardBlock> list = shardBlocks.getOrDefault(shard.id(), List.of());
+    return list.isEmpty()
+        ? Slot.of(1)
+        : list.get(list.size() - 1).message().header().slot().increment();
+  }
+
+  @Override
+  public synchronized CompletableFuture<BatchImport> importShardBlocks(
+      ShardId shard, List<SignedShardBlock> batch) {
+    shardBlocks.computeIfAbsent(shard.id(), k -> new CopyOnWriteArrayList<>()).addAll(batch);
+    imports.add("shard" + shard.id() + ":" + batch.size());
+    return CompletableFuture.completedFuture(BatchImport.ok(batch.size()));
+  }
+}
