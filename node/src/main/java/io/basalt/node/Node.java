@@ -175,7 +175,7 @@ public final class Node implements AutoCloseable {
                 config.shardCount(),
                 config.shardCount()),
             new SszCodecs(beaconSchemas, new ShardSchemas(config)),
-            new ChainGossip(chain),
+            new ChainGossip(chain, metrics::observeBlockImport),
             data,
             data,
             StoredPeerStore.load(kv, options.maxPeers()),

@@ -19,9 +19,11 @@ import io.basalt.node.p2p.Verdict;
 import io.basalt.node.shard.ShardService;
 import io.basalt.shard.datastructures.SignedShardBlock;
 import io.basalt.shard.mempool.AddResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.apache.tuweni.bytes.Bytes;
 
 /**
@@ -34,14 +36,28 @@ public final class ChainGossip implements GossipHandlers {
   private final NodeChain<PeerId> chain;
   private final ChainExecutor executor;
 
-  public ChainGossip(NodeChain<PeerId> chain) {
+  private final Consumer<Duration> importTimes;
+
+  /**
+   * @param importTimes hears how long each imported gossip block took on the chain thread
+   */
+  public ChainGossip(NodeChain<PeerId> chain, Consumer<Duration> importTimes) {
     this.chain = chain;
     this.executor = chain.executor();
+    this.importTimes = importTimes;
   }
 
   @Override
   public CompletableFuture<Verdict> onBeaconBlock(PeerId from, SignedBeaconBlock block) {
-    return executor.submit(() -> verdictOf(chain.beacon().onBlock(from, block)));
+    return executor.submit(
+        () -> {
+          long start = System.nanoTime();
+          Optional<ImportRejection> rejection = chain.beacon().onBlock(from, block);
+          if (rejection.isEmpty()) {
+            importTimes.accept(Duration.ofNanos(System.nanoTime() - start));
+          }
+          return verdictOf(rejection);
+        });
   }
 
   /** The gossip verdict for a pipeline outcome. */

@@ -242,7 +242,7 @@ public final class NodeChain<P> {
           long[] heights = new long[shards.shardCount()];
           int[] pools = new int[shards.shardCount()];
           for (int shard = 0; shard < heights.length; shard++) {
-            heights[shard] = shards.head(ShardId.of(shard)).slot().value().longValue();
+            heights[shard] = shards.headSlot(ShardId.of(shard)).value().longValue();
             pools[shard] = shards.mempool(ShardId.of(shard)).size();
           }
           Bytes32 head = beacon.head();

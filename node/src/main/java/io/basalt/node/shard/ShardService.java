@@ -113,7 +113,8 @@ public final class ShardService<P> {
     this.verifier = beacon.verifier();
     this.view = new StoreBeaconView(beacon.store(), beacon::stateAt, accessors);
     for (ShardChain chain : this.chains) {
-      ShardState head = headState(chain);
+      ShardState head =
+          headState(chain).orElseGet(() -> chain.stateAfter(chain.finalizedRoot()).orElseThrow());
       ShardStatePoolContext context =
           new ShardStatePoolContext(
               protocol.config().chainId(chain.shard()).longValue(),
@@ -134,6 +135,26 @@ public final class ShardService<P> {
     parked.values().removeIf(p -> p.block().message().header().slot().plus(horizon).isBefore(slot));
     requested.values().removeIf(s -> s.isBefore(slot));
     produced.values().removeIf(p -> p.block().header().slot().isBefore(slot));
+    pruneFinalized();
+  }
+
+  /**
+   * Prunes each shard to the block crosslinked in the finalized beacon state: blocks off its chain
+   * go. A shard whose finalized block is not imported yet is tried again next slot.
+   */
+  private void pruneFinalized() {
+    Bytes32 finalized = beacon.finalizedCheckpoint().root();
+    Optional<BeaconState> state =
+        beacon.store().summary(finalized).flatMap(s -> beacon.stateAt(finalized, s.slot()));
+    if (state.isEmpty()) {
+      return;
+    }
+    for (ShardChain chain : chains) {
+      Bytes32 crosslinked = state.get().latestCrosslinks().get(chain.shard().id()).shardBlockRoot();
+      if (!crosslinked.isZero() && !crosslinked.equals(chain.finalizedRoot())) {
+        chain.onFinalized(crosslinked);
+      }
+    }
   }
 
   /**
@@ -409,15 +430,17 @@ public final class ShardService<P> {
 
   private void refreshPool(ShardChain chain) {
     int shard = chain.shard().id();
-    poolContexts.get(shard).setHead(headState(chain));
+    Optional<ShardState> head = headState(chain);
+    if (head.isEmpty()) {
+      return; // the crosslinked block is not imported yet (syncing): the pool keeps its view
+    }
+    poolContexts.get(shard).setHead(head.get());
     mempools.get(shard).onNewHead();
   }
 
-  private ShardState headState(ShardChain chain) {
-    BeaconState state = beacon.headState();
-    return chain
-        .stateAfter(head(chain, state))
-        .orElseThrow(() -> new IllegalStateException("No state for the shard head"));
+  /** The state of the shard head; empty while the beacon head's crosslinked block is unknown. */
+  private Optional<ShardState> headState(ShardChain chain) {
+    return chain.stateAfter(head(chain, beacon.headState()));
   }
 
   /** The shard head on the beacon chain of {@code state} (its crosslink, effective balances). */
@@ -454,9 +477,10 @@ public final class ShardService<P> {
     return head(chains.get(shard.id()), beacon.headState());
   }
 
-  /** The shard's head state on the beacon head. */
-  public ShardState head(ShardId shard) {
-    return headState(chains.get(shard.id()));
+  /** The slot of the shard's head on the beacon head (of its newest block while syncing). */
+  public Slot headSlot(ShardId shard) {
+    ShardChain chain = chains.get(shard.id());
+    return headState(chain).map(ShardState::slot).orElseGet(chain::headSlot);
   }
 
   public int parkedCount() {
