@@ -288,8 +288,12 @@ public final class BeaconService<P> {
 
   /** The post-state of {@code root} advanced to {@code slot}, if known and not after it. */
   public Optional<BeaconState> stateAt(Bytes32 root, Slot slot) {
-    Optional<BlockSummary> summary = store.summary(root);
-    if (summary.isEmpty() || summary.get().slot().isAfter(slot)) {
+    Optional<Slot> blockSlot =
+        store
+            .summary(root)
+            .map(BlockSummary::slot)
+            .or(() -> store.block(root).map(block -> block.message().slot()));
+    if (blockSlot.isEmpty() || blockSlot.get().isAfter(slot)) {
       return Optional.empty();
     }
     return advanced.stateAt(root, slot);

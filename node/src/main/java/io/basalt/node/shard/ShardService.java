@@ -29,6 +29,7 @@ import io.basalt.shard.mempool.MempoolConfig;
 import io.basalt.shard.mempool.ShardMempool;
 import io.basalt.shard.mempool.ShardStatePoolContext;
 import io.basalt.shard.state.ShardState;
+import io.basalt.shard.transition.InvalidShardBlockReason;
 import io.basalt.shard.transition.ProducedShardBlock;
 import io.basalt.shard.transition.SenderRecoverer;
 import io.basalt.shard.transition.ShardBlockException;
@@ -414,6 +415,9 @@ public final class ShardService<P> {
     parked.remove(block.root());
     switch (result) {
       case ShardImport.Imported ok -> afterImport(chain, ok.result());
+      // Its beacon block's state is unavailable here: not the sender's fault.
+      case ShardImport.Invalid bad
+          when bad.reason() == InvalidShardBlockReason.BEACON_BLOCK_UNKNOWN -> {}
       case ShardImport.Invalid bad -> {
         lastInvalid = bad.toString();
         lastInvalidRoot = block.root();

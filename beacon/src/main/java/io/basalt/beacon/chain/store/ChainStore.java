@@ -315,6 +315,21 @@ public final class ChainStore {
     return kv.get(HOT_BEACON_STATES_BY_ROOT, blockRoot).map(schemas.beaconState()::deserialize);
   }
 
+  /**
+   * The newest state stored for a finalized checkpoint block at or before {@code slot} (the states
+   * finalized blocks between checkpoints are regenerated from).
+   */
+  public synchronized Optional<BeaconState> finalizedStateAtOrBefore(Slot slot) {
+    try (var entries =
+        kv.streamRange(FINALIZED_BEACON_STATES_BY_SLOT, UInt64.ZERO, slot.value().plus(1))) {
+      return entries.reduce((first, second) -> second).map(e -> decodeState(e.value()));
+    }
+  }
+
+  private BeaconState decodeState(Bytes ssz) {
+    return schemas.beaconState().deserialize(ssz);
+  }
+
   /** The root of the finalized block at {@code slot} (empty for skipped or unfinalized slots). */
   public synchronized Optional<Bytes32> finalizedRootAtSlot(Slot slot) {
     return kv.get(FINALIZED_BEACON_ROOTS_BY_SLOT, slot.value());

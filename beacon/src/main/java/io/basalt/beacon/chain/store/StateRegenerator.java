@@ -5,6 +5,7 @@ import io.basalt.beacon.chain.ChainStateTransition;
 import io.basalt.beacon.datastructures.blocks.BeaconBlock;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.common.crypto.bls.BlsSignatureVerifier;
+import io.basalt.common.types.Slot;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -32,8 +33,9 @@ public final class StateRegenerator {
   }
 
   /**
-   * The post-state of block {@code blockRoot}; empty when the block is neither the finalized anchor
-   * nor a hot block.
+   * The post-state of block {@code blockRoot}; empty when the block is unknown or not on the
+   * finalized chain. A finalized block's state is replayed from the nearest stored checkpoint state
+   * (what a node syncing shards needs for blocks anchored before the finalized checkpoint).
    *
    * @throws BlockTransitionException if replaying a stored block fails (a corrupt database)
    */
@@ -53,7 +55,12 @@ public final class StateRegenerator {
       }
       Optional<BlockSummary> summary = store.summary(root);
       if (summary.isEmpty()) {
-        return Optional.empty();
+        Optional<BeaconState> finalized = finalizedStateOf(root);
+        if (finalized.isEmpty()) {
+          return Optional.empty();
+        }
+        base = finalized.get();
+        break;
       }
       replay.push(root);
       root = summary.get().parentRoot();
@@ -70,6 +77,30 @@ public final class StateRegenerator {
       state = transition.processBlock(state, block, BlsSignatureVerifier.noOp());
       cache.put(next, state);
     }
+    return Optional.of(state);
+  }
+
+  /** The state after finalized block {@code root}, replayed from the checkpoint state before it. */
+  private Optional<BeaconState> finalizedStateOf(Bytes32 root) throws BlockTransitionException {
+    Optional<Slot> slot = store.block(root).map(block -> block.message().slot());
+    if (slot.isEmpty() || !store.finalizedRootAtSlot(slot.get()).equals(Optional.of(root))) {
+      return Optional.empty();
+    }
+    Optional<BeaconState> base = store.finalizedStateAtOrBefore(slot.get());
+    if (base.isEmpty()) {
+      return Optional.empty();
+    }
+    BeaconState state = base.get();
+    for (Slot next = state.slot().plus(1); !next.isAfter(slot.get()); next = next.plus(1)) {
+      Optional<Bytes32> blockRoot = store.finalizedRootAtSlot(next);
+      if (blockRoot.isEmpty()) {
+        continue;
+      }
+      BeaconBlock block = store.block(blockRoot.get()).orElseThrow().message();
+      state = transition.advanceTo(state, block.slot());
+      state = transition.processBlock(state, block, BlsSignatureVerifier.noOp());
+    }
+    cache.put(root, state);
     return Optional.of(state);
   }
 
