@@ -97,6 +97,7 @@ class ValidatorNodesProcessTest {
       double finalizedNow = net.node(0).metric("basalt_finalized_epoch").orElse(0);
       awaitAll(
           net,
+          VALIDATOR_NODES,
           "finality advances after the restarts",
           "basalt_finalized_epoch",
           finalizedNow + 1,
