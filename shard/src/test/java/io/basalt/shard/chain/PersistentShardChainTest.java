@@ -5,6 +5,7 @@ import static io.basalt.shard.transition.ShardFixture.ether;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.beacon.chain.store.FailingCommitKvStore;
 import io.basalt.common.crypto.Hash;
 import io.basalt.common.types.Slot;
 import io.basalt.common.types.UInt64;
@@ -191,7 +192,7 @@ class PersistentShardChainTest {
     FailingCommitKvStore kv = new FailingCommitKvStore(InMemoryKvStore.create(BasaltSchema.SCHEMA));
     ShardChain chain = blocks.open(kv);
     Bytes32 stateRoot = blocks.b1.message().header().stateRoot();
-    kv.failCommits = true;
+    kv.failCommits(true);
 
     assertThatThrownBy(() -> blocks.importInto(chain, blocks.b1))
         .isInstanceOf(StorageException.class);
@@ -201,7 +202,7 @@ class PersistentShardChainTest {
     assertThat(kv.get(BasaltSchema.TRIE_NODES, stateRoot)).isEmpty(); // not even its trie nodes
     assertThat(kv.get(BasaltSchema.RECEIPTS_BY_BLOCK_ROOT, blocks.b1.root())).isEmpty();
 
-    kv.failCommits = false;
+    kv.failCommits(false);
     assertThat(blocks.open(kv).block(blocks.b1.root())).isEmpty(); // also after a restart
     importAll(chain, blocks.b1, blocks.b2);
     assertThat(kv.get(BasaltSchema.TRIE_NODES, stateRoot)).isPresent();

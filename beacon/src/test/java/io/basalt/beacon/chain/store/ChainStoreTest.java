@@ -111,7 +111,7 @@ class ChainStoreTest {
     chain.setSlot(1);
     SignedBeaconBlock block = chain.produce(chain.store.headRoot(), 1);
     List<Long> before = snapshotCounts();
-    failing.failCommits = true;
+    failing.failCommits(true);
 
     assertThatThrownBy(() -> chain.pipeline.process(block)).hasMessageContaining("commit failed");
 

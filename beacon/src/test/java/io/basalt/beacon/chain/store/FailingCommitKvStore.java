@@ -12,14 +12,22 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.tuweni.bytes.Bytes;
 
-/** A store whose commits fail on demand (a full disk); the transaction's writes are discarded. */
-final class FailingCommitKvStore implements KvStore {
+/**
+ * A store whose commits fail on demand (a full disk); the transaction's writes are discarded.
+ * Shared with the shard tests through beacon's test-jar.
+ */
+public final class FailingCommitKvStore implements KvStore {
 
   private final KvStore delegate;
-  volatile boolean failCommits;
+  private volatile boolean failCommits;
 
-  FailingCommitKvStore(KvStore delegate) {
+  public FailingCommitKvStore(KvStore delegate) {
     this.delegate = delegate;
+  }
+
+  /** Whether commits fail from now on. */
+  public void failCommits(boolean fail) {
+    this.failCommits = fail;
   }
 
   @Override
