@@ -1,17 +1,13 @@
 package io.basalt.node.shard;
 
 import io.basalt.beacon.datastructures.shard.Crosslink;
-import io.basalt.beacon.datastructures.shard.PendingShardHeader;
 import io.basalt.beacon.datastructures.shard.ShardBlockHeader;
-import io.basalt.beacon.datastructures.shard.ShardOutbox;
 import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
 import io.basalt.beacon.datastructures.shard.StakingReceiptProof;
 import io.basalt.beacon.helpers.BeaconStateAccessors;
-import io.basalt.beacon.schemas.BeaconSchemas;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.common.crypto.bls.BlsSignatureVerifier;
 import io.basalt.common.types.Address;
-import io.basalt.common.types.Epoch;
 import io.basalt.common.types.ShardId;
 import io.basalt.common.types.Slot;
 import io.basalt.common.types.ValidatorIndex;
@@ -19,6 +15,7 @@ import io.basalt.consensus.types.Attestation;
 import io.basalt.execution.processor.RecoveredTransaction;
 import io.basalt.execution.transaction.Transaction;
 import io.basalt.node.beacon.BeaconService;
+import io.basalt.shard.chain.BeaconBlockShardContent;
 import io.basalt.shard.chain.ShardChain;
 import io.basalt.shard.chain.ShardImport;
 import io.basalt.shard.chain.StoreBeaconView;
@@ -86,6 +83,7 @@ public final class ShardService<P> {
   private final ShardBlockRequester<P> requester;
   private final BiConsumer<ShardId, ShardBlockResult> onImported;
   private final StoreBeaconView view;
+  private final BeaconBlockShardContent content;
   private final List<ShardChain> chains;
   private final List<ShardMempool> mempools = new ArrayList<>();
   private final List<ShardStatePoolContext> poolContexts = new ArrayList<>();
@@ -113,6 +111,7 @@ public final class ShardService<P> {
     this.onImported = onImported;
     this.verifier = beacon.verifier();
     this.view = new StoreBeaconView(beacon.store(), beacon::stateAt, accessors);
+    this.content = new BeaconBlockShardContent(protocol, beacon.store());
     for (ShardChain chain : this.chains) {
       ShardState head =
           headState(chain).orElseGet(() -> chain.stateAfter(chain.finalizedRoot()).orElseThrow());
@@ -230,96 +229,15 @@ public final class ShardService<P> {
         .orElse(Bytes32.ZERO);
   }
 
-  /**
-   * The headers a beacon block at {@code slot} on {@code preState} proposes: per shard, the blocks
-   * from the crosslinked one to the shard head that the state does not hold as pending, oldest
-   * first, stopping at the first the beacon chain would refuse.
-   */
+  /** The headers a beacon block at {@code slot} on {@code preState} proposes. */
   public List<SignedShardBlockHeader> shardHeaders(Slot slot, BeaconState preState) {
     syncHead();
-    List<SignedShardBlockHeader> headers = new ArrayList<>();
-    List<PendingShardHeader> pending = new ArrayList<>();
-    pending.addAll(preState.previousEpochPendingShardHeaders().toList());
-    pending.addAll(preState.currentEpochPendingShardHeaders().toList());
-    Epoch previous = accessors.getPreviousEpoch(preState);
-    for (ShardChain chain : chains) {
-      Crosslink latest = preState.latestCrosslinks().get(chain.shard().id());
-      List<Crosslink> sameShard =
-          pending.stream()
-              .map(PendingShardHeader::crosslink)
-              .filter(c -> c.shard().equals(chain.shard()))
-              .toList();
-      int added = 0;
-      for (SignedShardBlock block :
-          pathFrom(chain, latest.shardBlockRoot(), head(chain, preState))) {
-        ShardBlockHeader header = block.message().header();
-        if (sameShard.stream().anyMatch(c -> c.shardBlockRoot().equals(block.root()))) {
-          continue;
-        }
-        long sameSlot = sameShard.stream().filter(c -> c.slot().equals(header.slot())).count();
-        if (added == BeaconSchemas.MAX_SHARD_HEADERS_PER_SHARD
-            || header.slot().isAfter(slot)
-            || accessors.misc().computeEpochAtSlot(header.slot()).isBefore(previous)
-            || sameSlot >= BeaconSchemas.MAX_SHARD_HEADERS_PER_SHARD
-            || !isRecentOnChain(preState, header)) {
-          break;
-        }
-        headers.add(block.signedHeader());
-        added++;
-      }
-    }
-    return headers;
+    return content.shardHeaders(chains, slot, preState, this::head);
   }
 
   /** The staking receipts a beacon block on {@code preState} can queue, with their proofs. */
   public List<StakingReceiptProof> stakingReceipts(BeaconState preState) {
-    List<StakingReceiptProof> proofs = new ArrayList<>();
-    int max = protocol.config().maxDeposits();
-    for (ShardChain chain : chains) {
-      int shard = chain.shard().id();
-      Bytes32 crosslinked = preState.latestCrosslinks().get(shard).shardBlockRoot();
-      Optional<ShardOutbox> outbox = chain.outboxAfter(crosslinked);
-      if (outbox.isEmpty()) {
-        continue;
-      }
-      long count = outbox.get().stakingCount().longValue();
-      for (long index = preState.stakingReceiptCursors().get(shard).longValue();
-          index < count && proofs.size() < max;
-          index++) {
-        proofs.add(
-            new StakingReceiptProof(
-                outbox.get().toBeacon().get(index),
-                outbox.get().proveStakingReceipt(protocol.schemas().outbox(), index)));
-      }
-    }
-    return proofs;
-  }
-
-  private boolean isRecentOnChain(BeaconState state, ShardBlockHeader header) {
-    return beacon
-        .store()
-        .summary(header.beaconBlockRoot())
-        .filter(s -> s.slot().isBefore(state.slot()))
-        .filter(
-            s ->
-                state.slot().value().minus(s.slot().value()).longValue()
-                    < protocol.config().slotsPerHistoricalRoot())
-        .filter(s -> accessors.getBlockRootAtSlot(state, s.slot()).equals(s.root()))
-        .isPresent();
-  }
-
-  private static List<SignedShardBlock> pathFrom(ShardChain chain, Bytes32 from, Bytes32 to) {
-    List<SignedShardBlock> path = new ArrayList<>();
-    Bytes32 cursor = to;
-    while (!cursor.equals(from)) {
-      Optional<SignedShardBlock> block = chain.block(cursor);
-      if (block.isEmpty()) {
-        return List.of();
-      }
-      path.add(block.get());
-      cursor = block.get().message().header().parentRoot();
-    }
-    return path.reversed();
+    return content.stakingReceipts(chains, preState);
   }
 
   public void onAttestation(Attestation attestation, List<ValidatorIndex> attesters) {

@@ -1,18 +1,15 @@
 package io.basalt.shard.simulator;
 
 import io.basalt.beacon.datastructures.shard.Crosslink;
-import io.basalt.beacon.datastructures.shard.PendingShardHeader;
 import io.basalt.beacon.datastructures.shard.ShardBlockHeader;
 import io.basalt.beacon.datastructures.shard.ShardOutbox;
 import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
 import io.basalt.beacon.datastructures.shard.StakingReceiptProof;
 import io.basalt.beacon.helpers.BeaconStateAccessors;
-import io.basalt.beacon.schemas.BeaconSchemas;
 import io.basalt.beacon.simulator.SimNode;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.common.crypto.bls.BlsSignatureVerifier;
 import io.basalt.common.types.Address;
-import io.basalt.common.types.Epoch;
 import io.basalt.common.types.ShardId;
 import io.basalt.common.types.Slot;
 import io.basalt.common.types.ValidatorIndex;
@@ -20,6 +17,7 @@ import io.basalt.consensus.types.Attestation;
 import io.basalt.execution.state.WorldState;
 import io.basalt.execution.trie.KvNodeStore;
 import io.basalt.execution.trie.NodeStore;
+import io.basalt.shard.chain.BeaconBlockShardContent;
 import io.basalt.shard.chain.ShardChain;
 import io.basalt.shard.chain.ShardImport;
 import io.basalt.shard.chain.StoreBeaconView;
@@ -73,6 +71,7 @@ final class ShardNode {
   private final IntUnaryOperator nodeHolding;
   private final NodeStore store = new KvNodeStore(InMemoryKvStore.create(BasaltSchema.SCHEMA));
   private final StoreBeaconView beacon;
+  private final BeaconBlockShardContent content;
   private final List<ShardChain> chains = new ArrayList<>();
   private final Map<Bytes32, Parked> parked = new HashMap<>();
   private final Map<Bytes32, Slot> requested = new HashMap<>();
@@ -96,6 +95,7 @@ final class ShardNode {
     this.keys = keys;
     this.nodeHolding = nodeHolding;
     this.beacon = new StoreBeaconView(node.store(), node::findStateAt, protocol.accessors());
+    this.content = new BeaconBlockShardContent(protocol, node.store());
     Bytes32 beaconGenesis = node.store().genesisRoot();
     for (int shard = 0; shard < protocol.config().shardCount(); shard++) {
       ShardState genesis =
@@ -167,102 +167,15 @@ final class ShardNode {
     return head(chains.get(shard.id()), state);
   }
 
-  /**
-   * The headers a beacon block at {@code slot} on {@code preState} proposes: per shard, the blocks
-   * from the crosslinked one to the shard head that the state does not hold as pending, oldest
-   * first, stopping at the first the beacon chain would refuse (its descendants would be refused
-   * too).
-   */
+  /** The headers a beacon block at {@code slot} on {@code preState} proposes. */
   List<SignedShardBlockHeader> shardHeaders(Slot slot, BeaconState preState) {
     syncHead();
-    List<SignedShardBlockHeader> headers = new ArrayList<>();
-    List<PendingShardHeader> pending = new ArrayList<>();
-    pending.addAll(preState.previousEpochPendingShardHeaders().toList());
-    pending.addAll(preState.currentEpochPendingShardHeaders().toList());
-    Epoch previous = accessors.getPreviousEpoch(preState);
-    for (ShardChain chain : chains) {
-      Crosslink latest = preState.latestCrosslinks().get(chain.shard().id());
-      int added = 0;
-      for (SignedShardBlock block :
-          pathFrom(chain, latest.shardBlockRoot(), head(chain, preState))) {
-        ShardBlockHeader header = block.message().header();
-        List<Crosslink> sameShard =
-            pending.stream()
-                .map(PendingShardHeader::crosslink)
-                .filter(c -> c.shard().equals(chain.shard()))
-                .toList();
-        if (sameShard.stream().anyMatch(c -> c.shardBlockRoot().equals(block.root()))) {
-          continue;
-        }
-        long sameSlot = sameShard.stream().filter(c -> c.slot().equals(header.slot())).count();
-        if (added == BeaconSchemas.MAX_SHARD_HEADERS_PER_SHARD
-            || header.slot().isAfter(slot)
-            || accessors.misc().computeEpochAtSlot(header.slot()).isBefore(previous)
-            || sameSlot >= BeaconSchemas.MAX_SHARD_HEADERS_PER_SHARD
-            || !isRecentOnChain(preState, header)) {
-          break;
-        }
-        headers.add(block.signedHeader());
-        added++;
-      }
-    }
-    return headers;
+    return content.shardHeaders(chains, slot, preState, this::head);
   }
 
-  /**
-   * The staking receipts a beacon block on {@code preState} can queue: per shard, those after the
-   * state's cursor in the outbox of the crosslinked block, each with its branch under that outbox's
-   * root (the crosslink's {@code receiptsRoot}), at most {@code MAX_DEPOSITS} in all.
-   */
+  /** The staking receipts a beacon block on {@code preState} can queue. */
   List<StakingReceiptProof> stakingReceipts(BeaconState preState) {
-    List<StakingReceiptProof> proofs = new ArrayList<>();
-    int max = protocol.config().maxDeposits();
-    for (ShardChain chain : chains) {
-      int shard = chain.shard().id();
-      Bytes32 crosslinked = preState.latestCrosslinks().get(shard).shardBlockRoot();
-      Optional<ShardOutbox> outbox = chain.outboxAfter(crosslinked);
-      if (outbox.isEmpty()) {
-        continue; // a crosslinked block this node has not imported (yet): nothing to prove
-      }
-      long count = outbox.get().stakingCount().longValue();
-      for (long index = preState.stakingReceiptCursors().get(shard).longValue();
-          index < count && proofs.size() < max;
-          index++) {
-        proofs.add(
-            new StakingReceiptProof(
-                outbox.get().toBeacon().get(index),
-                outbox.get().proveStakingReceipt(protocol.schemas().outbox(), index)));
-      }
-    }
-    return proofs;
-  }
-
-  /** Whether the header's beacon block is the state's block root at its own slot. */
-  private boolean isRecentOnChain(BeaconState state, ShardBlockHeader header) {
-    return node.store()
-        .summary(header.beaconBlockRoot())
-        .filter(s -> s.slot().isBefore(state.slot()))
-        .filter(
-            s ->
-                state.slot().value().minus(s.slot().value()).longValue()
-                    < protocol.config().slotsPerHistoricalRoot())
-        .filter(s -> accessors.getBlockRootAtSlot(state, s.slot()).equals(s.root()))
-        .isPresent();
-  }
-
-  /** The blocks after {@code from} up to {@code to}, oldest first; empty if not one chain. */
-  private static List<SignedShardBlock> pathFrom(ShardChain chain, Bytes32 from, Bytes32 to) {
-    List<SignedShardBlock> path = new ArrayList<>();
-    Bytes32 cursor = to;
-    while (!cursor.equals(from)) {
-      Optional<SignedShardBlock> block = chain.block(cursor);
-      if (block.isEmpty()) {
-        return List.of();
-      }
-      path.add(block.get());
-      cursor = block.get().message().header().parentRoot();
-    }
-    return path.reversed();
+    return content.stakingReceipts(chains, preState);
   }
 
   void onAttestation(Attestation attestation, List<ValidatorIndex> attesters) {
