@@ -5,6 +5,7 @@ import io.basalt.execution.abi.AbiFunction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.apache.tuweni.bytes.Bytes;
 
 /**
@@ -19,11 +20,20 @@ final class Dispatcher {
     ContractResult run(CallContext context, List<Object> arguments) throws RevertException;
   }
 
-  private record Method(AbiFunction function, boolean payable, long gas, Body body) {}
+  private record Method(
+      AbiFunction function, boolean payable, ToLongFunction<Bytes> gas, Body body) {}
 
   private final Map<Bytes, Method> methods = new HashMap<>();
 
   Dispatcher add(AbiFunction function, boolean payable, long gas, Body body) {
+    return add(function, payable, calldata -> gas, body);
+  }
+
+  /**
+   * Adds a function whose gas depends on its calldata ({@code gas} receives the whole calldata and
+   * must not throw: undecodable calldata gets a fixed charge).
+   */
+  Dispatcher add(AbiFunction function, boolean payable, ToLongFunction<Bytes> gas, Body body) {
     if (methods.put(function.selector(), new Method(function, payable, gas, body)) != null) {
       throw new IllegalArgumentException("selector clash: " + function.signature());
     }
@@ -32,7 +42,7 @@ final class Dispatcher {
 
   long gas(Bytes calldata) {
     Method method = find(calldata);
-    return method == null ? SystemGas.DISPATCH_FAILURE : method.gas();
+    return method == null ? SystemGas.DISPATCH_FAILURE : method.gas().applyAsLong(calldata);
   }
 
   ContractResult dispatch(CallContext context, Bytes calldata) {

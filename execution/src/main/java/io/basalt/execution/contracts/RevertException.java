@@ -1,9 +1,9 @@
 package io.basalt.execution.contracts;
 
 /** Thrown inside a system-contract function to revert the call with {@code reason}. */
-final class RevertException extends Exception {
+public final class RevertException extends Exception {
 
-  RevertException(String reason) {
+  public RevertException(String reason) {
     super(reason, null, false, false);
   }
 }

@@ -40,6 +40,22 @@ public final class SystemCalls {
       BigInteger value,
       MessagingView view,
       WorldState state) {
+    return call(from, to, data, value, view, SettlementView.NONE, state);
+  }
+
+  /**
+   * As {@link #call(Address, Address, Bytes, BigInteger, MessagingView, WorldState)}, with the
+   * Layer-1 facts the Settlement contract's views read (e.g. a batch's status). Contract storage is
+   * read from {@code state}; the call's writes are discarded.
+   */
+  public CallResult call(
+      Address from,
+      Address to,
+      Bytes data,
+      BigInteger value,
+      MessagingView view,
+      SettlementView settlement,
+      WorldState state) {
     if (value.signum() < 0) {
       return CallResult.reverted("negative value");
     }
@@ -53,7 +69,17 @@ public final class SystemCalls {
     ContractResult result =
         contract
             .get()
-            .execute(new CallContext(from, value, Bytes32.ZERO, shard, shardCount, view), data);
+            .execute(
+                new CallContext(
+                    from,
+                    value,
+                    Bytes32.ZERO,
+                    shard,
+                    shardCount,
+                    view,
+                    new StorageOverlay(state, to),
+                    settlement),
+                data);
     return result.success()
         ? CallResult.returned(result.returnData())
         : CallResult.reverted(result.revertReason());

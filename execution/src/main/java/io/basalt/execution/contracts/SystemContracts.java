@@ -1,6 +1,7 @@
 package io.basalt.execution.contracts;
 
 import io.basalt.common.types.Address;
+import io.basalt.execution.settlement.SettlementParams;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,24 +16,35 @@ public final class SystemContracts {
   public static final Address STAKING =
       Address.fromHexString("0xba5a170000000000000000000000000000000002");
 
-  /**
-   * Reserved for the Layer-2 Settlement contract; calls revert with "Settlement is not deployed".
-   */
+  /** The Layer-2 {@link Settlement} contract. */
   public static final Address SETTLEMENT =
       Address.fromHexString("0xba5a170000000000000000000000000000000003");
 
   private final CrossShard crossShard = new CrossShard();
   private final Staking staking;
+  private final Settlement settlement;
   private final Map<Address, SystemContract> byAddress;
 
   /**
+   * The contracts with the default Settlement minimums ({@link SettlementParams#DEFAULT}).
+   *
    * @param depositSignatureCheck the beacon chain's deposit signature rule
    * @param minDepositGwei the beacon chain's MIN_DEPOSIT_AMOUNT, in Gwei
    */
   public SystemContracts(DepositSignatureCheck depositSignatureCheck, long minDepositGwei) {
+    this(depositSignatureCheck, minDepositGwei, SettlementParams.DEFAULT);
+  }
+
+  /**
+   * @param settlementParams the minimum bond and challenge period of Settlement rollups
+   */
+  public SystemContracts(
+      DepositSignatureCheck depositSignatureCheck,
+      long minDepositGwei,
+      SettlementParams settlementParams) {
     this.staking = new Staking(depositSignatureCheck, minDepositGwei);
-    this.byAddress =
-        Map.of(CROSS_SHARD, crossShard, STAKING, staking, SETTLEMENT, new Settlement());
+    this.settlement = new Settlement(settlementParams);
+    this.byAddress = Map.of(CROSS_SHARD, crossShard, STAKING, staking, SETTLEMENT, settlement);
   }
 
   /** The contract at {@code address}, if any. */
@@ -50,5 +62,9 @@ public final class SystemContracts {
 
   public Staking staking() {
     return staking;
+  }
+
+  public Settlement settlement() {
+    return settlement;
   }
 }

@@ -20,5 +20,20 @@ public final class SystemGas {
   /** Calldata that selects no function, or any call to a reserved contract. */
   public static final long DISPATCH_FAILURE = 2_600;
 
+  /** Settlement: the base of a call that writes records (a few storage slots and a log). */
+  public static final long SETTLEMENT_WRITE = 40_000;
+
+  /** Settlement: each proof-of-possession check of a registered BLS key. */
+  public static final long SETTLEMENT_POP_CHECK = 50_000;
+
+  /** Settlement: each quorum check of an aggregate BLS signature (one pairing check). */
+  public static final long SETTLEMENT_QUORUM_CHECK = 100_000;
+
+  /** Settlement: {@code deposit}, a balance move, two slots and a log. */
+  public static final long SETTLEMENT_DEPOSIT = 30_000;
+
+  /** Settlement: {@code finalizeWithdrawal}, a Merkle proof, a slot and a payment. */
+  public static final long SETTLEMENT_WITHDRAWAL = 45_000;
+
   private SystemGas() {}
 }

@@ -3,6 +3,7 @@ package io.basalt.execution.processor;
 import io.basalt.common.types.Address;
 import io.basalt.common.types.UInt64;
 import io.basalt.execution.contracts.MessagingView;
+import io.basalt.execution.contracts.SettlementView;
 import java.math.BigInteger;
 import java.util.Objects;
 
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param gasLimit the block's gas limit
  * @param feeRecipient who receives the priority fees (the proposer's choice)
  * @param messaging counts of cross-shard messages, for the system contracts' views
+ * @param settlement the slot and L1 finality facts the Settlement contract reads
  */
 public record BlockEnv(
     int shard,
@@ -24,8 +26,10 @@ public record BlockEnv(
     BigInteger baseFee,
     UInt64 gasLimit,
     Address feeRecipient,
-    MessagingView messaging) {
+    MessagingView messaging,
+    SettlementView settlement) {
   public BlockEnv {
+    Objects.requireNonNull(settlement, "settlement");
     Objects.requireNonNull(baseFee, "baseFee");
     Objects.requireNonNull(gasLimit, "gasLimit");
     Objects.requireNonNull(feeRecipient, "feeRecipient");
@@ -36,5 +40,25 @@ public record BlockEnv(
     if (baseFee.signum() < 0) {
       throw new IllegalArgumentException("negative base fee");
     }
+  }
+
+  /** An environment whose Settlement view is {@link SettlementView#NONE}. */
+  public BlockEnv(
+      int shard,
+      int shardCount,
+      long chainId,
+      BigInteger baseFee,
+      UInt64 gasLimit,
+      Address feeRecipient,
+      MessagingView messaging) {
+    this(
+        shard,
+        shardCount,
+        chainId,
+        baseFee,
+        gasLimit,
+        feeRecipient,
+        messaging,
+        SettlementView.NONE);
   }
 }

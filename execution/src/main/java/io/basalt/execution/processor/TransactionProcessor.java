@@ -4,6 +4,8 @@ import io.basalt.common.types.Address;
 import io.basalt.common.types.UInt64;
 import io.basalt.execution.contracts.CallContext;
 import io.basalt.execution.contracts.ContractResult;
+import io.basalt.execution.contracts.Payment;
+import io.basalt.execution.contracts.StorageOverlay;
 import io.basalt.execution.contracts.SystemContract;
 import io.basalt.execution.contracts.SystemContracts;
 import io.basalt.execution.state.Account;
@@ -32,14 +34,16 @@ import org.apache.tuweni.bytes.Bytes;
  *   <li>run it: a plain transfer to a non-contract address (data only costs calldata gas), or a
  *       system-contract call costing the intrinsic gas plus the function's fixed {@code SystemGas};
  *       if the gas limit does not cover that the transaction fails "out of gas" and uses its whole
- *       gas limit; a reverted call moves no value but uses the same gas as success; a successful
- *       call's value leaves the shard (debited, credited nowhere here);
+ *       gas limit; a reverted call moves no value and writes no storage but uses the same gas as
+ *       success; a successful call's value is debited, the part its outgoing messages carry leaves
+ *       the shard and the rest is credited to the contract's account, which then makes the call's
+ *       payments; its storage writes are applied;
  *   <li>refund unused gas at the effective price, burn {@code baseFee × gasUsed} and pay {@code
  *       (effectiveGasPrice − baseFee) × gasUsed} to the block's fee recipient.
  * </ol>
  *
- * Hence, per transaction: the sum of balance changes is {@code −burned − value of outgoing
- * messages}. Stateless and thread-safe; the state is for one thread.
+ * Hence, per transaction: the sum of balance changes (the contracts' accounts included) is {@code
+ * −burned − value of outgoing messages}. Stateless and thread-safe; the state is for one thread.
  */
 public final class TransactionProcessor {
 
@@ -123,6 +127,7 @@ public final class TransactionProcessor {
     if (tx.gasLimit().isLessThan(required)) {
       return new Execution(tx.gasLimit(), ContractResult.reverted(TransactionOutcome.OUT_OF_GAS));
     }
+    StorageOverlay storage = new StorageOverlay(state, contract.address());
     CallContext context =
         new CallContext(
             recovered.sender(),
@@ -130,13 +135,39 @@ public final class TransactionProcessor {
             tx.hash(),
             env.shard(),
             env.shardCount(),
-            env.messaging());
+            env.messaging(),
+            storage,
+            env.settlement());
     ContractResult result = contract.execute(context, tx.data());
-    if (result.success()) {
-      // The whole value of a successful system call leaves the shard in its outgoing messages.
-      debit(state, recovered.sender(), tx.value());
+    if (!result.success()) {
+      return new Execution(required, result);
     }
+    Wei kept = new Wei(tx.value()).minus(totalValue(result.outgoing()));
+    Wei paid = totalPayments(result.payments());
+    Wei available = state.getOrEmpty(contract.address()).balance().plus(kept);
+    if (available.compareTo(paid) < 0) {
+      // A contract's own accounting must prevent this; refuse rather than mint value.
+      return new Execution(
+          required,
+          ContractResult.reverted(
+              "contract balance " + available + " cannot cover payments of " + paid));
+    }
+    debit(state, recovered.sender(), tx.value());
+    state.addBalance(contract.address(), kept);
+    for (Payment payment : result.payments()) {
+      debit(state, contract.address(), payment.amount().value());
+      state.addBalance(payment.to(), payment.amount());
+    }
+    storage.applyTo(state);
     return new Execution(required, result);
+  }
+
+  private static Wei totalPayments(List<Payment> payments) {
+    Wei total = Wei.ZERO;
+    for (Payment p : payments) {
+      total = total.plus(p.amount());
+    }
+    return total;
   }
 
   private static void debit(WorldState state, Address sender, BigInteger amount) {

@@ -150,7 +150,7 @@ class SystemCallsTest {
         "toShard is this shard; send a plain transfer instead");
     assertReverted(
         call(SystemContracts.SETTLEMENT, Bytes.fromHexString("0x12345678"), BigInteger.ZERO),
-        "Settlement is not deployed");
+        "unknown function selector 0x12345678");
     assertReverted(
         call(
             SystemContracts.CROSS_SHARD,

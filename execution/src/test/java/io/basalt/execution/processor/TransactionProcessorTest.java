@@ -245,14 +245,14 @@ class TransactionProcessorTest {
   }
 
   @Test
-  void shouldRevertCallsToTheReservedSettlementAddress() {
+  void shouldRevertUnknownSettlementSelectorsForTheDispatchFailureGas() {
     Transaction tx =
         tx().to(SystemContracts.SETTLEMENT)
             .data(Bytes.fromHexString("0x12345678"))
             .gasLimit(50_000)
             .eip1559();
 
-    TransactionOutcome outcome = assertRevertsTx(tx, "Settlement is not deployed");
+    TransactionOutcome outcome = assertRevertsTx(tx, "unknown function selector 0x12345678");
 
     assertThat(outcome.gasUsed())
         .isEqualTo(UInt64.valueOf(intrinsic(tx) + SystemGas.DISPATCH_FAILURE));

@@ -205,7 +205,8 @@ public final class ShardBlockBodyProcessor {
         context.baseFee(),
         schemas.config().shardGasLimit(),
         context.feeRecipient(),
-        messaging(parent));
+        messaging(parent),
+        context.settlement());
   }
 
   /** Commits the world state and appends the block's outgoing messages to the outbox. */

@@ -89,7 +89,9 @@ public final class ShardStateTransition {
             header.beaconBlockRoot(),
             anchor,
             header.baseFee(),
-            header.feeRecipient());
+            header.feeRecipient(),
+            BeaconSettlementView.of(
+                schemas.config(), beacon, anchor, header.shard(), header.slot()));
     ProcessedBody processed =
         bodies.process(
             parent,

@@ -148,7 +148,8 @@ final class ShardNode {
                   feeRecipient(proposer),
                   workload.candidates(shard, WorldState.open(parent.get().accountsRoot(), store)),
                   (source, root) -> chains.get(source.id()).outboxAfter(root),
-                  store);
+                  store,
+                  beacon);
       SignedShardBlock signed =
           new SignedShardBlock(
               block.block(), keys.signShardHeader(anchor, block.block().header()).toBytes());

@@ -164,7 +164,8 @@ public final class ShardFixture {
             address(9),
             txs,
             outboxes,
-            chain.nodeStore());
+            chain.nodeStore(),
+            beacon());
     return sign(produced.block());
   }
 
