@@ -125,13 +125,19 @@ public final class ShardFixture {
   /** An EIP-1559 transaction by account {@code from} on {@code shard}. */
   public RecoveredTransaction tx(
       int shard, int from, long nonce, Address to, Wei value, Bytes data) {
+    return tx(shard, from, nonce, to, value, data, 100_000);
+  }
+
+  /** As {@link #tx(int, int, long, Address, Wei, Bytes)} with a gas limit. */
+  public RecoveredTransaction tx(
+      int shard, int from, long nonce, Address to, Wei value, Bytes data, long gasLimit) {
     Eip1559Transaction unsigned =
         Eip1559Transaction.unsigned(
             CONFIG.chainId(ShardId.of(shard)).toBigInteger(),
             UInt64.valueOf(nonce),
             BigInteger.valueOf(1_000_000_000L),
             BigInteger.valueOf(3_000_000_000L),
-            UInt64.valueOf(100_000),
+            UInt64.valueOf(gasLimit),
             Optional.of(to),
             value.value(),
             data,
