@@ -5,7 +5,8 @@ import org.apache.tuweni.bytes.Bytes;
 
 /**
  * A contract implemented in Java at a fixed address, speaking the Solidity ABI. Implementations are
- * stateless and thread-safe; they read only the {@link CallContext}.
+ * stateless and thread-safe; they read only the {@link CallContext}, and keep records only in their
+ * account storage through {@link CallContext#storage()}.
  */
 public interface SystemContract {
 
