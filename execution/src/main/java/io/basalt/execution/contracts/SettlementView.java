@@ -1,6 +1,7 @@
 package io.basalt.execution.contracts;
 
 import io.basalt.common.types.Slot;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -41,9 +42,9 @@ public interface SettlementView {
       long chainId, Slot slot, Optional<Slot> justifiedShardSlot, Optional<Slot> finalizedShardSlot)
       implements SettlementView {
     public Fixed {
-      java.util.Objects.requireNonNull(slot, "slot");
-      java.util.Objects.requireNonNull(justifiedShardSlot, "justifiedShardSlot");
-      java.util.Objects.requireNonNull(finalizedShardSlot, "finalizedShardSlot");
+      Objects.requireNonNull(slot, "slot");
+      Objects.requireNonNull(justifiedShardSlot, "justifiedShardSlot");
+      Objects.requireNonNull(finalizedShardSlot, "finalizedShardSlot");
     }
   }
 }
