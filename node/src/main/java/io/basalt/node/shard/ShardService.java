@@ -198,7 +198,8 @@ public final class ShardService<P> {
                   feeRecipient(proposer),
                   candidates,
                   (source, root) -> chains.get(source.id()).outboxAfter(root),
-                  chain.nodeStore());
+                  chain.nodeStore(),
+                  view);
       produced.put(block.block().root(), block);
       return Optional.of(block.block());
     } catch (ShardBlockException e) {

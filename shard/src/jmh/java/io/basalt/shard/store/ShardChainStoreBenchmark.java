@@ -118,7 +118,8 @@ public class ShardChainStoreBenchmark {
             ShardFixture.address(9),
             txs,
             (s, r) -> Optional.empty(),
-            new StagingNodeStore(memory));
+            new StagingNodeStore(memory),
+            f.beacon());
     block = f.sign(produced.block());
     StagingNodeStore staging = new StagingNodeStore(memory);
     result =

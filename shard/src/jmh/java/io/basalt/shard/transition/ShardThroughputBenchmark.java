@@ -117,7 +117,8 @@ public class ShardThroughputBenchmark {
               ShardFixture.address(9),
               txs,
               (s, r) -> Optional.empty(),
-              store);
+              store,
+              f.beacon());
       ShardBlockHeader header = produced.block().header();
       if (produced.block().body().transactions().size() != TRANSFERS) {
         throw new IllegalStateException(

@@ -50,53 +50,6 @@ public final class ShardBlockProducer {
   }
 
   /**
-   * Produces without a beacon view: the Settlement contract sees this chain id and slot but nothing
-   * justified or finalized, so a {@code finalizeWithdrawal} the validators (who see the beacon
-   * chain) accept would revert here and the block's state root would differ. Use the overload with
-   * a {@link BeaconView}.
-   *
-   * @deprecated pass the beacon view the validators use
-   */
-  @Deprecated
-  public ProducedShardBlock produce(
-      ShardState parent,
-      Slot slot,
-      ValidatorIndex proposer,
-      Bytes32 beaconBlockRoot,
-      BeaconState anchor,
-      Address feeRecipient,
-      List<RecoveredTransaction> candidates,
-      OutboxSource outboxes,
-      NodeStore store)
-      throws ShardBlockException {
-    return produce(
-        parent,
-        slot,
-        proposer,
-        beaconBlockRoot,
-        anchor,
-        feeRecipient,
-        candidates,
-        outboxes,
-        store,
-        NO_BEACON);
-  }
-
-  /** A beacon view that knows no states: no checkpoint's crosslinks are known. */
-  private static final BeaconView NO_BEACON =
-      new BeaconView() {
-        @Override
-        public java.util.Optional<BeaconState> stateAt(Bytes32 root, Slot slot) {
-          return java.util.Optional.empty();
-        }
-
-        @Override
-        public boolean isAncestorOrSelf(Bytes32 ancestor, Bytes32 descendant) {
-          return false;
-        }
-      };
-
-  /**
    * @param anchor the state of {@code beaconBlockRoot} advanced to {@code slot}
    * @param candidates transactions with recovered senders, best first (e.g. from the mempool)
    * @param beacon the beacon chain, for the checkpoint states the Settlement contract's view reads

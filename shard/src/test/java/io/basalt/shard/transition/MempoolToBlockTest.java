@@ -65,7 +65,8 @@ class MempoolToBlockTest {
             address(9),
             candidates,
             (shard, root) -> Optional.empty(),
-            producerChain.nodeStore());
+            producerChain.nodeStore(),
+            f.beacon());
     SignedShardBlock block = f.sign(produced.block());
     assertThat(block.message().body().transactions()).hasSize(3);
 
