@@ -14,7 +14,6 @@ import io.basalt.testnet.process.NodeProcess;
 import io.basalt.testnet.status.MetricsScraper;
 import io.basalt.testnet.status.NodeStatus;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -153,15 +152,6 @@ public final class Testnet implements AutoCloseable {
   }
 
   private List<String> runArguments(NodeSetup node) {
-    List<String> args = new ArrayList<>();
-    args.addAll(
-        List.of(
-            "--data-dir", node.dataDir().toString(),
-            "--genesis", TestnetDataDir.genesisDir(spec.dataDir()).toString(),
-            "--p2p-host", "127.0.0.1",
-            "--p2p-port", Integer.toString(node.p2pPort()),
-            "--metrics-port", Integer.toString(node.metricsPort()),
-            "--rpc-port", Integer.toString(node.rpcPort())));
     // Every validator node is every other node's bootnode: a full mesh, redialled after drops.
     List<String> bootnodes = new ArrayList<>();
     for (NodeSetup other : setups) {
@@ -169,17 +159,7 @@ public final class Testnet implements AutoCloseable {
         bootnodes.add(other.multiaddr());
       }
     }
-    if (!bootnodes.isEmpty()) {
-      args.add("--bootnodes");
-      args.add(String.join(",", bootnodes));
-    }
-    if (node.hasValidators()) {
-      args.addAll(
-          List.of(
-              "--validator-keys", node.validatorKeys().orElseThrow().toString(),
-              "--validator-passwords", node.validatorPasswords().orElseThrow().toString()));
-    }
-    return args;
+    return NodeArguments.of(node, TestnetDataDir.genesisDir(spec.dataDir()), bootnodes);
   }
 
   /** Starts every node not yet running; on failure stops the ones it started. */
@@ -244,37 +224,13 @@ public final class Testnet implements AutoCloseable {
    */
   public synchronized Partition partition(List<Set<Integer>> groups) throws TestnetException {
     Partition partition = Partition.of(groups, setups.size());
-    for (Map.Entry<Integer, Set<Integer>> entry : partition.denied().entrySet()) {
-      List<String> lines = new ArrayList<>();
-      lines.add("# written by basalt testnet: partition " + partition);
-      for (int other : entry.getValue()) {
-        lines.add(setups.get(other).peerId().toString());
-      }
-      writeDenyFile(setups.get(entry.getKey()), lines);
-    }
+    DenyFiles.apply(partition, setups);
     return partition;
   }
 
   /** Lifts any partition: every node allows every peer again and redials its bootnodes. */
   public synchronized void heal() throws TestnetException {
-    for (NodeSetup setup : setups) {
-      writeDenyFile(setup, List.of());
-    }
-  }
-
-  private static void writeDenyFile(NodeSetup setup, List<String> lines) throws TestnetException {
-    Path file = setup.denyPeersFile();
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    try {
-      Files.write(temporary, lines);
-      Files.move(
-          temporary,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new TestnetException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    DenyFiles.clear(setups);
   }
 
   /** Node {@code k}'s status from its metrics ({@link NodeStatus#DOWN} if it does not answer). */
