@@ -15,7 +15,7 @@ out="$work/launcher.log"
 "$root/basalt" --version >/dev/null # builds first, outside the measured run
 "$root/basalt" testnet --data-dir "$work/data" --base-port "$base" --load "$tps" </dev/null >"$out" 2>&1 &
 launcher=$!
-cleanup() { kill -INT "$launcher" 2>/dev/null || true; wait "$launcher" 2>/dev/null || true; }
+cleanup() { kill -TERM "$launcher" 2>/dev/null || true; wait "$launcher" 2>/dev/null || true; }
 trap cleanup EXIT
 for _ in $(seq 120); do [ -f "$work/data/testnet.json" ] && grep -q controlPort "$work/data/testnet.json" && break; sleep 1; done
 json() { python3 -c "import json,sys; print(json.load(open('$work/data/testnet.json'))$1)"; }

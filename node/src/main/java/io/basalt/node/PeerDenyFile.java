@@ -24,11 +24,14 @@ import org.slf4j.LoggerFactory;
  * address cannot do that alone, because peers learn each other's direct addresses from identify.
  *
  * <p>A missing file denies nobody. A line that is not a peer id is logged once and skipped. Only
- * bans this class made are lifted; bans for misbehaviour are left alone.
+ * bans this class made are lifted; bans for misbehaviour are left alone. Bans are persisted with
+ * the peer store, so the peers it banned are remembered in {@code deny-peers.applied}: after a
+ * restart their bans are still lifted once the file no longer lists them.
  */
 final class PeerDenyFile implements AutoCloseable {
 
   static final String FILE_NAME = "deny-peers";
+  static final String APPLIED_FILE_NAME = "deny-peers.applied";
   static final Duration POLL = Duration.ofMillis(500);
 
   /** Long enough to outlast any partition; lifted explicitly when the line goes. */
@@ -37,6 +40,7 @@ final class PeerDenyFile implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PeerDenyFile.class);
 
   private final Path file;
+  private final Path applied;
   private final P2PNetwork network;
   private final ScheduledExecutorService scheduler;
   private final Set<PeerId> denied = new HashSet<>();
@@ -44,6 +48,7 @@ final class PeerDenyFile implements AutoCloseable {
 
   private PeerDenyFile(Path file, P2PNetwork network) {
     this.file = file;
+    this.applied = file.resolveSibling(APPLIED_FILE_NAME);
     this.network = network;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -64,16 +69,19 @@ final class PeerDenyFile implements AutoCloseable {
 
   private void applySafely() {
     try {
-      apply(read());
+      if (denied.isEmpty() && Files.exists(applied)) {
+        denied.addAll(parse(applied));
+      }
+      apply(parse(file));
     } catch (IOException | RuntimeException e) {
       LOG.warn("Cannot apply {}: {}", file, e.toString());
     }
   }
 
-  private Set<PeerId> read() throws IOException {
+  private Set<PeerId> parse(Path path) throws IOException {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file);
+      lines = Files.readAllLines(path);
     } catch (NoSuchFileException e) {
       return Set.of();
     }
@@ -87,25 +95,31 @@ final class PeerDenyFile implements AutoCloseable {
         peers.add(PeerId.fromString(line));
       } catch (KeyFormatException e) {
         if (reportedBadLines.add(line)) {
-          LOG.warn("Ignoring '{}' in {}: not a peer id", line, file);
+          LOG.warn("Ignoring '{}' in {}: not a peer id", line, path);
         }
       }
     }
     return peers;
   }
 
-  private void apply(Set<PeerId> wanted) {
+  private void apply(Set<PeerId> wanted) throws IOException {
+    boolean changed = false;
     for (PeerId peer : wanted) {
       if (denied.add(peer)) {
         network.ban(peer, DENY, "listed in " + file);
+        changed = true;
       }
     }
     for (PeerId peer : Set.copyOf(denied)) {
       if (!wanted.contains(peer)) {
         denied.remove(peer);
         network.unban(peer);
+        changed = true;
         LOG.info("Allowing {} again ({} no longer lists it)", peer, file);
       }
+    }
+    if (changed) {
+      Files.write(applied, denied.stream().map(PeerId::toString).toList());
     }
   }
 
