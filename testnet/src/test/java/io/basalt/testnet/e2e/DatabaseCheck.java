@@ -21,13 +21,15 @@ import io.basalt.storage.schema.BasaltSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
  * What a stopped node's database says: its finalized checkpoint, the accounts root of each shard at
  * the block crosslinked in the finalized state, and whether any validator is slashed at its head.
  */
-record DatabaseCheck(Checkpoint finalized, List<Bytes32> crosslinkedShardRoots, long slashed) {
+record DatabaseCheck(
+    Checkpoint finalized, List<Optional<Bytes32>> crosslinkedShardRoots, long slashed) {
 
   static DatabaseCheck of(Path nodeDataDir, NodeGenesis genesis) throws Exception {
     ShardProtocol protocol = ShardProtocol.create(genesis.config(), genesis.state().schemas());
@@ -37,7 +39,7 @@ record DatabaseCheck(Checkpoint finalized, List<Bytes32> crosslinkedShardRoots, 
       ChainStore store = ChainStore.load(kv, genesis.state().schemas()).orElseThrow();
       Checkpoint finalized = store.finalizedCheckpoint();
       BeaconState finalizedState = store.storedState(finalized.root()).orElseThrow();
-      List<Bytes32> roots = new ArrayList<>();
+      List<Optional<Bytes32>> roots = new ArrayList<>();
       for (int shard = 0; shard < genesis.config().shardCount(); shard++) {
         Crosslink crosslink = finalizedState.latestCrosslinks().get(shard);
         assertThat(crosslink.shardBlockRoot())
@@ -52,7 +54,7 @@ record DatabaseCheck(Checkpoint finalized, List<Bytes32> crosslinkedShardRoots, 
                 new KvNodeStore(kv));
         ShardChain chain =
             ShardChain.open(ShardId.of(shard), shardGenesis, kv, protocol.transition());
-        roots.add(chain.stateAfter(crosslink.shardBlockRoot()).orElseThrow().accountsRoot());
+        roots.add(chain.stateAfter(crosslink.shardBlockRoot()).map(ShardState::accountsRoot));
       }
       BeaconState head = store.storedState(store.headRoot()).orElse(finalizedState);
       long slashed = head.validators().toList().stream().filter(Validator::slashed).count();
