@@ -13,7 +13,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 "$root/basalt" genesis --out "$work/genesis" --validators 64 --nodes 3 --genesis-delay 15 >/dev/null
 . "$root/scripts/java-home.sh"
-cp="$(cat "$root/node/target/basalt.classpath")"
+cp="$(cat "$root/testnet/target/basalt.classpath")"
 boot=""
 start_node() { # index, with validators (yes|no)
   local i=$1

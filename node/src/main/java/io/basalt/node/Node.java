@@ -182,6 +182,7 @@ public final class Node implements AutoCloseable {
             new MetricsP2PListener(metrics),
             Clock.systemUTC());
     resources.add(network);
+    resources.add(PeerDenyFile.start(options.dataDir().resolve("p2p"), network));
     listener.bindNetwork(network);
     chain.setPublisher(new NetworkPublisher(network));
     for (Multiaddr address : network.listenAddresses()) {

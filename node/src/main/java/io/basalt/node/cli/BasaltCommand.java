@@ -95,12 +95,15 @@ public final class BasaltCommand implements Runnable {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The subcommands besides `run`; the testnet launcher adds `testnet` from its own module.
+  // The subcommands besides `run`; other modules add theirs through SubcommandProvider.
   // ---------------------------------------------------------------------------------------------
   static void addSubcommands(CommandLine basalt) {
     basalt.addSubcommand("genesis", new GenesisCommand());
     basalt.addSubcommand("keys", new KeysCommand());
     basalt.addSubcommand("slashing-protection", new SlashingProtectionCommand());
+    for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
+      basalt.addSubcommand(provider.subcommand());
+    }
   }
 
   private static String describe(Exception e) {

@@ -244,6 +244,16 @@ public final class P2PNetwork implements AutoCloseable {
     return List.copyOf(host.connectedPeers());
   }
 
+  /** Bans {@code peer} for {@code duration}: its connections close and new ones are refused. */
+  public void ban(PeerId peer, Duration duration, String reason) {
+    peers.ban(peer, duration, reason);
+  }
+
+  /** Lifts a ban; the peer manager redials the peer at its next heartbeat if it is a bootnode. */
+  public void unban(PeerId peer) {
+    peers.unban(peer);
+  }
+
   public void publishBeaconBlock(SignedBeaconBlock block) {
     publish(GossipTopic.of(TopicKind.BEACON_BLOCK), codecs.encodeBeaconBlock(block));
   }

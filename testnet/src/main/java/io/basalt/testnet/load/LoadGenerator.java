@@ -1,0 +1,248 @@
+package io.basalt.testnet.load;
+
+import io.basalt.common.crypto.secp256k1.SecpPrivateKey;
+import io.basalt.common.types.Address;
+import io.basalt.node.genesis.DevAccount;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends signed transfers and cross-shard transfers at a steady rate to the nodes' JSON-RPC
+ * endpoints ({@code <rpc>/shard/<i>}, {@code eth_sendRawTransaction}), spread over shards and
+ * nodes. Each (account, shard) pair is a lane with its own nonce and at most one request in flight,
+ * so nonces reach a node in order; a rejection about the nonce resynchronises the lane from {@code
+ * eth_getTransactionCount(..., "pending")}. Every {@link Config#crossShardEvery}-th transaction of
+ * a lane is a cross-shard transfer to the next shard.
+ *
+ * <p>Thread-safe; {@link #start} and {@link #stop} may be called from any thread.
+ */
+public final class LoadGenerator implements AutoCloseable {
+
+  /** How often the generator wakes up to send the transactions due. */
+  static final long TICK_MILLIS = 20;
+
+  /**
+   * @param tps transactions per second to send, over all shards
+   * @param rpcUrls each node's JSON-RPC base url, e.g. {@code http://127.0.0.1:8545}
+   * @param chainIds the EIP-155 chain id of each shard, by shard index
+   * @param accounts the funded senders (also the recipients)
+   * @param crossShardEvery one transaction in this many is a cross-shard transfer (0: none)
+   */
+  public record Config(
+      double tps,
+      List<String> rpcUrls,
+      List<Long> chainIds,
+      List<DevAccount> accounts,
+      int crossShardEvery,
+      TransferFactory transfers) {
+
+    public Config {
+      rpcUrls = List.copyOf(rpcUrls);
+      chainIds = List.copyOf(chainIds);
+      accounts = List.copyOf(accounts);
+      Objects.requireNonNull(transfers, "transfers");
+      if (tps <= 0 || rpcUrls.isEmpty() || chainIds.isEmpty() || accounts.size() < 2) {
+        throw new IllegalArgumentException(
+            "load needs tps > 0, at least one node, one shard and two accounts");
+      }
+    }
+  }
+
+  /** One transfer of this many wei: enough to move value, never enough to drain an account. */
+  static final BigInteger VALUE = BigInteger.valueOf(1_000_000_000L);
+
+  private final Config config;
+  private final JsonRpcClient rpc = new JsonRpcClient();
+  private final LoadCounters counters = new LoadCounters();
+  private final List<Lane> lanes = new ArrayList<>();
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "load-generator");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private double budget;
+  private int nextLane;
+  private long sendCount;
+  private boolean started;
+
+  public LoadGenerator(Config config) {
+    this.config = config;
+    int accounts = config.accounts().size();
+    for (int shard = 0; shard < config.chainIds().size(); shard++) {
+      for (int a = 0; a < accounts; a++) {
+        DevAccount sender = config.accounts().get(a);
+        DevAccount recipient = config.accounts().get((a + 1) % accounts);
+        lanes.add(
+            new Lane(
+                shard,
+                SecpPrivateKey.fromHexString(sender.privateKey()),
+                sender.address(),
+                recipient.address()));
+      }
+    }
+  }
+
+  /** Starts sending; lanes first read their next nonce from the node. */
+  public synchronized void start() {
+    if (started) {
+      return;
+    }
+    started = true;
+    for (Lane lane : lanes) {
+      lane.resync(url(lane.shard, 0));
+    }
+    scheduler.scheduleAtFixedRate(this::tickSafely, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops sending; requests in flight finish on their own. */
+  public void stop() {
+    scheduler.shutdownNow();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  public LoadCounters counters() {
+    return counters;
+  }
+
+  private void tickSafely() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      counters.onRejected("generator error: " + e);
+    }
+  }
+
+  private synchronized void tick() {
+    // At most one second of backlog: a slow node lowers the rate instead of causing a burst.
+    budget = Math.min(budget + config.tps() * TICK_MILLIS / 1000.0, config.tps());
+    int checked = 0;
+    while (budget >= 1 && checked < lanes.size()) {
+      Lane lane = lanes.get(nextLane);
+      nextLane = (nextLane + 1) % lanes.size();
+      checked++;
+      if (lane.tryAcquire()) {
+        budget -= 1;
+        checked = 0;
+        send(lane);
+      }
+    }
+  }
+
+  private void send(Lane lane) {
+    int node = (int) (sendCount++ % config.rpcUrls().size());
+    String url = url(lane.shard, node);
+    int shards = config.chainIds().size();
+    boolean crossShard =
+        shards > 1
+            && config.crossShardEvery() > 0
+            && lane.sentOnLane % config.crossShardEvery() == config.crossShardEvery() - 1;
+    long chainId = config.chainIds().get(lane.shard);
+    long nonce = lane.nonce;
+    String raw =
+        crossShard
+            ? config
+                .transfers()
+                .crossShardTransfer(
+                    lane.key, chainId, nonce, (lane.shard + 1) % shards, lane.recipient, VALUE)
+            : config.transfers().transfer(lane.key, chainId, nonce, lane.recipient, VALUE);
+    counters.onSent(crossShard);
+    rpc.sendRawTransaction(url, raw)
+        .thenAccept(
+            result -> {
+              if (result.isOk()) {
+                counters.onAccepted();
+                lane.advance();
+              } else {
+                counters.onRejected(reason(result));
+                if (result.errorMessage().toLowerCase(java.util.Locale.ROOT).contains("nonce")) {
+                  lane.resync(url);
+                  return;
+                }
+                lane.release();
+              }
+            });
+  }
+
+  private static String reason(RpcResult result) {
+    return result.errorCode() == RpcResult.TRANSPORT
+        ? "transport"
+        : result.errorMessage().isEmpty() ? "error " + result.errorCode() : result.errorMessage();
+  }
+
+  private String url(int shard, int node) {
+    return config.rpcUrls().get(node) + "/shard/" + shard;
+  }
+
+  /** One sender on one shard: its next nonce, and whether a request is in flight. */
+  private final class Lane {
+    final int shard;
+    final SecpPrivateKey key;
+    final Address address;
+    final Address recipient;
+    long nonce;
+    long sentOnLane;
+    boolean busy = true; // until the first nonce is known
+
+    Lane(int shard, SecpPrivateKey key, Address address, Address recipient) {
+      this.shard = shard;
+      this.key = key;
+      this.address = address;
+      this.recipient = recipient;
+    }
+
+    synchronized boolean tryAcquire() {
+      if (busy) {
+        return false;
+      }
+      busy = true;
+      return true;
+    }
+
+    synchronized void advance() {
+      nonce++;
+      sentOnLane++;
+      busy = false;
+    }
+
+    synchronized void release() {
+      sentOnLane++;
+      busy = false;
+    }
+
+    void resync(String url) {
+      rpc.pendingNonce(url, address.toHexString())
+          .thenAccept(
+              result -> {
+                synchronized (this) {
+                  if (result.isOk()) {
+                    nonce = parseQuantity(result.result().orElseThrow()).orElse(nonce);
+                  }
+                  busy = false;
+                }
+              });
+    }
+  }
+
+  /** A JSON-RPC hex quantity such as {@code 0x1a}, if it is one. */
+  static java.util.OptionalLong parseQuantity(String text) {
+    if (!text.startsWith("0x") || text.length() < 3 || text.length() > 18) {
+      return java.util.OptionalLong.empty();
+    }
+    try {
+      return java.util.OptionalLong.of(Long.parseUnsignedLong(text.substring(2), 16));
+    } catch (NumberFormatException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+}
