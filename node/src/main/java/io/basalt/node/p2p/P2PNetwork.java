@@ -244,6 +244,11 @@ public final class P2PNetwork implements AutoCloseable {
     return List.copyOf(host.connectedPeers());
   }
 
+  /** The open connections to {@code peer} (remote address and direction, for node_peers). */
+  public List<Connection> connections(PeerId peer) {
+    return host.connections(peer);
+  }
+
   public void publishBeaconBlock(SignedBeaconBlock block) {
     publish(GossipTopic.of(TopicKind.BEACON_BLOCK), codecs.encodeBeaconBlock(block));
   }
