@@ -92,7 +92,7 @@ final class LiveNode implements AutoCloseable {
             DevAccounts.DEV_MNEMONIC,
             VALIDATORS,
             1,
-            UInt64.valueOf(System.currentTimeMillis() / 1000 + 3),
+            UInt64.valueOf(System.currentTimeMillis() / 1000 + 6),
             3,
             Map.of(),
             KdfStrength.LIGHT),

@@ -104,8 +104,9 @@ class NodeWideRpcTest {
   @Test
   @Order(2)
   void blocksBySlotRootAndTagAgree() throws Exception {
-    JsonNode bySlot = live.json("beacon_getBlock", "2");
-    assertThat(bySlot.get("message").get("slot").asText()).isEqualTo("2");
+    String headSlot = chain.status().headSlot().value().toString();
+    JsonNode bySlot = live.json("beacon_getBlock", headSlot);
+    assertThat(bySlot.get("message").get("slot").asText()).isEqualTo(headSlot);
     JsonNode byRoot = live.json("beacon_getBlock", bySlot.get("root").asText());
     assertThat(byRoot).isEqualTo(bySlot);
     SignedBeaconBlock stored =
@@ -125,7 +126,7 @@ class NodeWideRpcTest {
     assertThat(genesis.get("root").asText())
         .isEqualTo(chain.beacon().store().genesisRoot().toHexString());
     assertThat(live.json("beacon_getBlock").get("message").get("slot").asLong())
-        .isGreaterThanOrEqualTo(2);
+        .isGreaterThanOrEqualTo(Long.parseLong(headSlot));
     assertThat(live.call("beacon_getBlock", Bytes32.repeat((byte) 7).toHexString())).isNull();
     assertThat(live.call("beacon_getBlock", "100000000")).isNull();
   }
@@ -207,17 +208,20 @@ class NodeWideRpcTest {
   @Test
   @Order(5)
   void proposerDutiesNameTheProposersOfTheBlocks() throws Exception {
-    JsonNode duties = live.json("beacon_getProposerDuties", "0");
+    int epoch = 1;
+    int first = epoch * config.slotsPerEpoch();
+    live.awaitHeadSlot(first + 4, Duration.ofSeconds(30));
+    JsonNode duties = live.json("beacon_getProposerDuties", Integer.toString(epoch));
     assertThat(duties.get("duties")).hasSize(config.slotsPerEpoch());
     int checked = 0;
     int blockSlot = -1;
     Bytes32 blockRoot = null;
-    for (int slot = 1; slot < config.slotsPerEpoch(); slot++) {
+    for (int slot = first; slot <= first + 4; slot++) {
       JsonNode block = live.json("beacon_getBlock", Integer.toString(slot));
       if (block.isNull()) {
-        continue; // nobody proposed at this slot (the node was still starting)
+        continue; // nobody proposed at this slot
       }
-      JsonNode duty = duties.get("duties").get(slot);
+      JsonNode duty = duties.get("duties").get(slot - first);
       assertThat(duty.get("slot").asText()).isEqualTo(Integer.toString(slot));
       assertThat(duty.get("validator_index").asText())
           .isEqualTo(block.get("message").get("proposer_index").asText());
@@ -225,7 +229,7 @@ class NodeWideRpcTest {
       blockSlot = slot;
       blockRoot = Bytes32.fromHexString(block.get("root").asText());
     }
-    assertThat(checked).isGreaterThanOrEqualTo(2);
+    assertThat(checked).isGreaterThanOrEqualTo(3);
     // Every shard has a committee each slot with 16 validators: one shard proposer per shard.
     assertThat(duties.get("shard_duties")).hasSize(config.slotsPerEpoch() * config.shardCount());
     Slot at = Slot.of(blockSlot);
@@ -233,7 +237,8 @@ class NodeWideRpcTest {
     BeaconState state = chain.executor().call(() -> chain.beacon().stateAt(root, at)).orElseThrow();
     ValidatorIndex proposer =
         new BeaconStateAccessors(config).getShardProposerIndex(state, at, ShardId.of(1));
-    JsonNode shardDuty = duties.get("shard_duties").get(blockSlot * config.shardCount() + 1);
+    JsonNode shardDuty =
+        duties.get("shard_duties").get((blockSlot - first) * config.shardCount() + 1);
     assertThat(shardDuty.get("shard").asText()).isEqualTo("1");
     assertThat(shardDuty.get("slot").asText()).isEqualTo(Integer.toString(blockSlot));
     assertThat(shardDuty.get("validator_index").asText()).isEqualTo(proposer.value().toString());
