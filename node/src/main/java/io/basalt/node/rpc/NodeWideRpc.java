@@ -24,6 +24,7 @@ import io.basalt.node.rpc.node.NodePeers;
 import io.basalt.node.rpc.node.NodeRpcData;
 import io.basalt.node.rpc.node.NodeSyncing;
 import io.basalt.node.rpc.shard.ChainCrossShardTransferData;
+import io.basalt.node.rpc.shard.CrossShardTransferData;
 import io.basalt.node.rpc.shard.ShardGetCrossShardTransfer;
 import io.basalt.node.rpc.subscription.SubscriptionKind;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class NodeWideRpc {
   static NodeWideRpc create(
       BeaconRpcData beacon,
       NodeRpcData node,
-      io.basalt.node.rpc.shard.CrossShardTransferData transfers,
+      CrossShardTransferData transfers,
       ChainEventBus events) {
     // Its own accessors: the shuffling cache is thread-safe, and RPC threads then do not compete
     // with the chain thread's cache.

@@ -128,6 +128,32 @@ final class LiveNode implements AutoCloseable {
         KeystoreLoader.load(keysDir, passwordsDir));
   }
 
+  /** A second node on the same genesis, without validators, dialling this one. */
+  Node startPeer() throws Exception {
+    String bootnode =
+        node.network().listenAddresses().get(0) + "/p2p/" + node.network().peerId().toBase58();
+    return Node.start(
+        new NodeOptions(
+            dir.resolve("peer-data"),
+            dir.resolve("genesis"),
+            "127.0.0.1",
+            0,
+            List.of(bootnode),
+            8,
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            "",
+            false,
+            "127.0.0.1",
+            0,
+            false,
+            "127.0.0.1",
+            0,
+            List.of(),
+            "INFO"));
+  }
+
   /** Calls a method with {@code params} (turned into JSON as Jackson would) on shard 0. */
   Object call(String method, Object... params) throws RpcException {
     RpcMethod target = methods.get(method);

@@ -18,6 +18,8 @@ import io.basalt.common.types.ValidatorIndex;
 import io.basalt.consensus.config.SpecConfig;
 import io.basalt.consensus.signing.SigningHelpers;
 import io.basalt.execution.transaction.Eip1559Transaction;
+import io.basalt.node.Node;
+import io.basalt.node.chain.ChainEventBus;
 import io.basalt.node.chain.NodeChain;
 import io.basalt.node.validator.keys.ValidatorKey;
 import io.basalt.shard.datastructures.SignedShardBlock;
@@ -387,6 +389,45 @@ class NodeWideRpcTest {
     assertThat(exiting.get("validators"))
         .extracting(v -> v.get("index").asText())
         .containsExactly("5");
+  }
+
+  @Test
+  @Order(15)
+  void peersShowTheirAddressDirectionAndStatus() throws Exception {
+    try (Node peer = live.startPeer()) {
+      JsonNode seen =
+          LiveNode.await(
+              "the peer's status",
+              Duration.ofSeconds(30),
+              () -> {
+                try {
+                  JsonNode peers = live.json("node_peers");
+                  return peers.size() == 1 && !peers.get(0).get("status").isNull()
+                      ? Optional.of(peers.get(0))
+                      : Optional.empty();
+                } catch (RpcException e) {
+                  throw new AssertionError(e);
+                }
+              });
+      assertThat(seen.get("peerId").asText()).isEqualTo(peer.network().peerId().toBase58());
+      assertThat(seen.get("direction").asText()).isEqualTo("inbound");
+      assertThat(seen.get("address").asText()).startsWith("/ip4/127.0.0.1/tcp/");
+      assertThat(seen.get("score").isInt()).isTrue();
+      assertThat(seen.get("status").get("finalizedRoot").asText()).startsWith("0x");
+
+      NodeWideRpc fromPeer =
+          NodeWideRpc.create(peer.chain(), peer.network(), new ChainEventBus(), "basalt/peer");
+      RpcMethod peers =
+          fromPeer.methods().stream()
+              .filter(m -> m.name().equals("node_peers"))
+              .findFirst()
+              .orElseThrow();
+      JsonNode ours = LiveNode.JSON.valueToTree(peers.execute(live.context, RpcParams.empty()));
+      assertThat(ours).hasSize(1);
+      assertThat(ours.get(0).get("peerId").asText())
+          .isEqualTo(live.node.network().peerId().toBase58());
+      assertThat(ours.get(0).get("direction").asText()).isEqualTo("outbound");
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.basalt.node.rpc.beacon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.basalt.beacon.state.BeaconState;
+import io.basalt.beacon.state.RegistryColumns;
 import io.basalt.common.types.Epoch;
 import io.basalt.node.rpc.ParamType;
 import io.basalt.node.rpc.ParamTypes;
@@ -75,12 +76,14 @@ public final class BeaconGetValidators implements RpcMethod {
     BeaconState state = found.get();
     Epoch epoch = ValidatorEntries.epochOf(state, data.config().slotsPerEpoch());
     Iterator<Integer> candidates = candidates(state, ids);
+    // One walk of the registry for the statuses, instead of a Validator built per entry.
+    RegistryColumns columns = statuses.isEmpty() ? null : RegistryColumns.of(state);
     List<Object> page = new ArrayList<>();
     long total = 0;
     while (candidates.hasNext()) {
       int index = candidates.next();
       if (!statuses.isEmpty()) {
-        ValidatorStatus status = ValidatorEntries.status(state, index, epoch);
+        ValidatorStatus status = ValidatorStatus.of(columns, index, epoch.value().longValue());
         if (statuses.stream().noneMatch(status::matches)) {
           continue;
         }

@@ -27,6 +27,19 @@ import org.apache.tuweni.bytes.Bytes;
  */
 public final class BeaconJson {
 
+  /** Each record class's components, read once (reflection per call would dominate big lists). */
+  private static final ClassValue<RecordComponent[]> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+          RecordComponent[] components = type.getRecordComponents();
+          for (RecordComponent component : components) {
+            component.getAccessor().setAccessible(true);
+          }
+          return components;
+        }
+      };
+
   private BeaconJson() {}
 
   /** The JSON value (map, list, string, boolean or null) of {@code value}. */
@@ -73,7 +86,7 @@ public final class BeaconJson {
 
   private static Map<String, Object> record(Record record) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (RecordComponent component : record.getClass().getRecordComponents()) {
+    for (RecordComponent component : COMPONENTS.get(record.getClass())) {
       try {
         out.put(snake(component.getName()), of(component.getAccessor().invoke(record)));
       } catch (IllegalAccessException | InvocationTargetException e) {

@@ -17,10 +17,6 @@ final class ValidatorEntries {
     return Epoch.of(state.slot().value().longValue() / slotsPerEpoch);
   }
 
-  static ValidatorStatus status(BeaconState state, int index, Epoch epoch) {
-    return ValidatorStatus.of(state.validators().get(index), state.balances().get(index), epoch);
-  }
-
   /** {@code {index, balance, status, validator: {...}}}. */
   static Map<String, Object> entry(BeaconState state, int index, Epoch epoch) {
     Validator validator = state.validators().get(index);

@@ -1,5 +1,6 @@
 package io.basalt.node.rpc.beacon;
 
+import io.basalt.beacon.state.RegistryColumns;
 import io.basalt.beacon.state.Validator;
 import io.basalt.common.types.Epoch;
 import io.basalt.common.types.Gwei;
@@ -71,6 +72,29 @@ public enum ValidatorStatus {
     return balance.value().equals(io.basalt.common.types.UInt64.ZERO)
         ? WITHDRAWAL_DONE
         : WITHDRAWAL_POSSIBLE;
+  }
+
+  /**
+   * {@link #of(Validator, Gwei, Epoch)} read from registry columns (uint64 bit patterns, compared
+   * unsigned): the fast path for whole-registry filters.
+   */
+  public static ValidatorStatus of(RegistryColumns columns, int index, long epoch) {
+    long farFuture = Validator.FAR_FUTURE_EPOCH.value().bits();
+    if (Long.compareUnsigned(columns.activationEpoch(index), epoch) > 0) {
+      return columns.activationEligibilityEpoch(index) == farFuture
+          ? PENDING_INITIALIZED
+          : PENDING_QUEUED;
+    }
+    if (Long.compareUnsigned(columns.exitEpoch(index), epoch) > 0) {
+      if (columns.exitEpoch(index) == farFuture) {
+        return ACTIVE_ONGOING;
+      }
+      return columns.slashed(index) ? ACTIVE_SLASHED : ACTIVE_EXITING;
+    }
+    if (Long.compareUnsigned(columns.withdrawableEpoch(index), epoch) > 0) {
+      return columns.slashed(index) ? EXITED_SLASHED : EXITED_UNSLASHED;
+    }
+    return columns.balance(index) == 0 ? WITHDRAWAL_DONE : WITHDRAWAL_POSSIBLE;
   }
 
   /** The status named {@code apiName}, if any. */
