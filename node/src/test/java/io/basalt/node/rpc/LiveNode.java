@@ -3,6 +3,7 @@ package io.basalt.node.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.basalt.beacon.datastructures.operations.SignedVoluntaryExit;
+import io.basalt.beacon.state.BeaconState;
 import io.basalt.common.types.ShardId;
 import io.basalt.common.types.UInt64;
 import io.basalt.consensus.config.SpecConfig;
@@ -21,8 +22,11 @@ import io.basalt.node.rpc.subscription.SubscriptionKind;
 import io.basalt.node.validator.keys.KdfStrength;
 import io.basalt.node.validator.keys.KeystoreLoader;
 import io.basalt.node.validator.keys.ValidatorKey;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One real node for a test class: a genesis written by the genesis generator (the code behind
@@ -204,8 +209,18 @@ final class LiveNode implements AutoCloseable {
                 : Optional.empty());
   }
 
+  BeaconState headState() {
+    return node.chain().executor().call(() -> node.chain().beacon().headState());
+  }
+
+  /** Stops the node and deletes its directory. */
   @Override
-  public void close() {
+  public void close() throws IOException {
     node.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
   }
 }
