@@ -254,6 +254,11 @@ public final class P2PNetwork implements AutoCloseable {
     peers.unban(peer);
   }
 
+  /** The open connections to {@code peer} (remote address and direction, for node_peers). */
+  public List<Connection> connections(PeerId peer) {
+    return host.connections(peer);
+  }
+
   public void publishBeaconBlock(SignedBeaconBlock block) {
     publish(GossipTopic.of(TopicKind.BEACON_BLOCK), codecs.encodeBeaconBlock(block));
   }
