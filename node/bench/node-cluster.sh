@@ -2,7 +2,8 @@
 # Node benchmark harness: a fresh genesis (64 validators), three validator nodes as OS processes on
 # loopback, run for DURATION seconds; then a fourth node without validators syncs from genesis.
 # Prints block import latency p50/p99 (bucket bounds of each node's basalt_block_import_seconds
-# histogram), resident memory and CPU per node over 10 s, and the late node's range-sync speed.
+# histogram), resident memory and CPU per node over 10 s, and the late node's range-sync time and
+# speed (blocks/s, from its "Range sync done" log line) and shard heights against node 0's.
 # Usage: node/bench/node-cluster.sh [DURATION_SECONDS (default 120)]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -67,4 +68,16 @@ for _ in $(seq 600); do
 done
 t1=$(date +%s.%N)
 echo "late node reached slot $head0 in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s (JVM start included)"
+# The node's own figure for the beacon range sync alone (first request to caught up).
+for _ in $(seq 20); do
+  done_line="$(grep -o 'Range sync done: .*' "$work/node-3.log" | head -1 || true)"
+  [ -n "$done_line" ] && break
+  sleep 0.5
+done
+echo "late node ${done_line:-Range sync done: (no summary line in $work/node-3.log)}"
+shards=""
+for s in 0 1 2 3; do
+  shards+=" $s:$(curl -s "http://127.0.0.1:19103/metrics" | awk -v m="basalt_shard_head_height{shard=\"$s\"}" '$1==m {print $2}')/$(curl -s "http://127.0.0.1:19100/metrics" | awk -v m="basalt_shard_head_height{shard=\"$s\"}" '$1==m {print $2}')"
+done
+echo "late node shard heights (late/node 0):$shards"
 echo "logs in $work"

@@ -82,11 +82,25 @@ final class GossipValidation implements AutoCloseable {
         .thenApply(
             verdict -> {
               metrics.gossipVerdict(topic.name(), verdict.result());
-              if (verdict.result() != ValidationResult.ACCEPT) {
-                LOG.debug("{} from {} on {}: {}", verdict.result(), from, topic.name(), verdict);
+              if (isWorthALogLine(topic, verdict)) {
+                LOG.info(
+                    "{} from {} on {}: {}", verdict.result(), from, topic.name(), verdict.reason());
+              } else if (verdict.result() != ValidationResult.ACCEPT) {
+                LOG.debug(
+                    "{} from {} on {}: {}", verdict.result(), from, topic.name(), verdict.reason());
               }
               return verdict;
             });
+  }
+
+  /**
+   * Rejections are rare (a rejected sender is graylisted at once) and always worth a line; so are
+   * ignored beacon blocks (future, unknown parent, …), one per slot at most from honest peers.
+   * Other ignores (a full queue, a late attestation) are routine and stay at debug.
+   */
+  private static boolean isWorthALogLine(GossipTopic topic, Verdict verdict) {
+    return verdict.result() == ValidationResult.REJECT
+        || (verdict.result() == ValidationResult.IGNORE && topic.kind() == TopicKind.BEACON_BLOCK);
   }
 
   private CompletableFuture<Verdict> admit(PeerId from, GossipTopic topic, byte[] payload) {

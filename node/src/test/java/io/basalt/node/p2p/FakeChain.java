@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
@@ -114,9 +115,25 @@ final class FakeChain implements ChainDataProvider, SyncTarget {
         : list.get(list.size() - 1).message().header().slot().increment();
   }
 
+  /** Shard 0 imports still to refuse as invalid (each counted in {@link #refusedShardImports}). */
+  final AtomicInteger refuseShardImports = new AtomicInteger();
+
+  final AtomicInteger refusedShardImports = new AtomicInteger();
+
+  /** Shard imports still to swallow: answered as fine, nothing kept (blocks that never import). */
+  final AtomicInteger swallowShardImports = new AtomicInteger();
+
   @Override
   public synchronized CompletableFuture<BatchImport> importShardBlocks(
       ShardId shard, List<SignedShardBlock> batch) {
+    if (shard.id() == 0 && refuseShardImports.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      refusedShardImports.incrementAndGet();
+      return CompletableFuture.completedFuture(BatchImport.invalid(0, "refused by the test"));
+    }
+    if (swallowShardImports.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      imports.add("swallowed" + shard.id() + ":" + batch.size());
+      return CompletableFuture.completedFuture(BatchImport.ok(0));
+    }
     shardBlocks.computeIfAbsent(shard.id(), k -> new CopyOnWriteArrayList<>()).addAll(batch);
     imports.add("shard" + shard.id() + ":" + batch.size());
     return CompletableFuture.completedFuture(BatchImport.ok(batch.size()));

@@ -224,6 +224,47 @@ class P2PNetworkTest {
   }
 
   @Test
+  void invalidShardBlocksCostTheOnlyPeerOneReportNotItsConnection() throws Exception {
+    List<SignedBeaconBlock> chain = P2PFixtures.chain(20, P2PFixtures.GOOD_SIGNATURE);
+    Node a = start(new FakeChain().withBlocks(chain).withShardBlocks(4, 12));
+    FakeChain syncing = new FakeChain();
+    syncing.refuseShardImports.set(4);
+    Node b = start(syncing);
+    connect(b, a);
+    eventually(
+        () ->
+            b.chain.shardBlocks.size() == 4
+                && b.chain.shardBlocks.values().stream().allMatch(l -> l.size() == 12));
+    assertThat(syncing.refusedShardImports.get()).isEqualTo(4);
+    // One report (−10, recovering 1 a second), not one per refusal (−40; a ban at −100).
+    assertThat(b.network.peerScore(a.network.peerId())).isBetween(-10, -1);
+    assertThat(b.network.peers()).contains(a.network.peerId());
+  }
+
+  @Test
+  void aShardWhoseHeadDoesNotFollowIsAskedAgainFromItsHead() throws Exception {
+    List<SignedBeaconBlock> chain = P2PFixtures.chain(20, P2PFixtures.GOOD_SIGNATURE);
+    Node a = start(new FakeChain().withBlocks(chain).withShardBlocks(4, 12));
+    FakeChain syncing = new FakeChain();
+    syncing.swallowShardImports.set(4); // each shard's first import keeps nothing
+    Node b = start(syncing);
+    connect(b, a);
+    eventually(() -> syncing.imports.stream().filter(s -> s.startsWith("swallowed")).count() == 4);
+    // The cursors moved past the swallowed ranges; after ShardRangeSync.CURSOR_TTL the shards are
+    // asked again from their heads.
+    long deadline = System.nanoTime() + WAIT.toNanos() + ShardRangeSync.CURSOR_TTL.toNanos();
+    while (!(b.chain.shardBlocks.size() == 4
+        && b.chain.shardBlocks.values().stream().allMatch(l -> l.size() == 12))) {
+      assertThat(System.nanoTime()).as("shards synced again in time").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    for (int shard = 0; shard < 4; shard++) {
+      assertThat(b.chain.shardBlocks.get(shard))
+          .containsExactlyElementsOf(a.chain.shardBlocks.get(shard));
+    }
+  }
+
+  @Test
   void blocksByRootReturnsTheAskedBlocks() throws Exception {
     List<SignedBeaconBlock> chain = P2PFixtures.chain(10, P2PFixtures.GOOD_SIGNATURE);
     Node a = start(new FakeChain().withBlocks(chain));

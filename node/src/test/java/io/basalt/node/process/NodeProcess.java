@@ -80,6 +80,14 @@ final class NodeProcess implements AutoCloseable {
 
   /** A gauge from the node's metrics endpoint, if the node answers and has it. */
   OptionalDouble metric(String name) {
+    return scrape()
+        .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst();
+  }
+
+  /** The lines of the node's metrics page; none when the node does not answer. */
+  private java.util.stream.Stream<String> scrape() {
     try {
       HttpResponse<String> response =
           HTTP.send(
@@ -87,18 +95,29 @@ final class NodeProcess implements AutoCloseable {
                   .timeout(Duration.ofSeconds(3))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      return response
-          .body()
-          .lines()
-          .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-          .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-          .findFirst();
+      return response.body().lines();
     } catch (IOException e) {
-      return OptionalDouble.empty();
+      return java.util.stream.Stream.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return OptionalDouble.empty();
+      return java.util.stream.Stream.empty();
     }
+  }
+
+  /**
+   * A labelled sample, e.g. {@code metric("basalt_shard_head_height", "shard", "0")}: the first
+   * sample of {@code name} carrying every given {@code label, value} pair, in any order.
+   */
+  OptionalDouble metric(String name, String... labelValuePairs) {
+    List<String> wanted = new ArrayList<>();
+    for (int i = 0; i + 1 < labelValuePairs.length; i += 2) {
+      wanted.add(labelValuePairs[i] + "=\"" + labelValuePairs[i + 1] + "\"");
+    }
+    return scrape()
+        .filter(line -> line.startsWith(name + "{"))
+        .filter(line -> wanted.stream().allMatch(line::contains))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst();
   }
 
   String logText() {

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.tuweni.bytes.Bytes32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,15 +31,21 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Validator nodes as separate OS processes on loopback, from a generated genesis (64 validators
  * split over three nodes), in one run: they reach finality; a node stopped with SIGTERM restarts
- * from its database and follows again; a node killed with SIGKILL restarts consistent; a fourth
- * node started late from genesis syncs the beacon chain to the head. At the end every node is
- * stopped and the validator nodes' databases are opened and compared: same finalized checkpoint,
- * every shard crosslinked there, and each shard's state at its crosslinked block the same on every
- * node.
+ * from its database and follows again, on every shard too; a node killed with SIGKILL restarts
+ * consistent; a fourth node started late from genesis, killed with SIGKILL during its range sync
+ * and restarted, loads a head it had fully imported, syncs the beacon chain and every shard to the
+ * head and keeps following. At the end every node is stopped and the validator nodes' databases are
+ * opened and compared: same finalized checkpoint, every shard crosslinked there, and each shard's
+ * state at its crosslinked block the same on every node.
  */
 class ValidatorNodesProcessTest {
 
   private static final int VALIDATOR_NODES = 3;
+  private static final int SHARDS = 4;
+  private static final Pattern IMPORTED_BATCH =
+      Pattern.compile("Range sync imported \\d+ blocks of slots \\d+\\.\\.\\d+, up to slot (\\d+)");
+  private static final Pattern CHAIN_LOADED =
+      Pattern.compile("Chain loaded: head \\S+ at slot (\\d+)");
 
   @TempDir Path temp;
 
@@ -79,21 +87,47 @@ class ValidatorNodesProcessTest {
           () -> net.node(2).metric("basalt_head_slot").orElse(-1) >= headAtKill + 2,
           120);
 
-      // A node without validators started late syncs the beacon chain from genesis. (Its shard
-      // sync is not yet reliable: the final checks below cover the validator nodes.)
-      net.start(VALIDATOR_NODES);
+      // The restarted validator nodes' shards are back on every shard head too.
+      awaitShardsFollow(net, 1, 120);
+      awaitShardsFollow(net, 2, 120);
+
+      // A node without validators started late range-syncs from genesis. SIGKILL it as soon as it
+      // logs its first imported batch (it is importing the next ones), restart it: the head it
+      // loads is at least the last block it logged as imported, and it syncs on from there.
+      int late = VALIDATOR_NODES;
+      net.start(late);
+      Matcher batch = awaitLogLine(net, late, 0, IMPORTED_BATCH, 120);
+      net.node(late).kill();
+      long importedUpTo = Long.parseLong(batch.group(1));
+      int restartOffset = net.node(late).logText().length();
+      net.start(late);
+      Matcher loaded = awaitLogLine(net, late, restartOffset, CHAIN_LOADED, 60);
+      assertThat(Long.parseLong(loaded.group(1)))
+          .as("head slot loaded after SIGKILL during range sync")
+          .isGreaterThanOrEqualTo(importedUpTo);
       await(
           net,
           "late node synced to within two slots of node 0",
           () -> {
-            OptionalDouble late = net.node(VALIDATOR_NODES).metric("basalt_head_slot");
+            OptionalDouble ours = net.node(late).metric("basalt_head_slot");
             OptionalDouble first = net.node(0).metric("basalt_head_slot");
-            return late.isPresent()
+            return ours.isPresent()
                 && first.isPresent()
-                && late.getAsDouble() >= first.getAsDouble() - 2
-                && late.getAsDouble() > 0;
+                && ours.getAsDouble() >= first.getAsDouble() - 2
+                && ours.getAsDouble() > 0;
           },
           180);
+      assertThat(net.node(late).logText().substring(restartOffset))
+          .containsPattern("Range sync done: \\d+ blocks");
+      // Every shard synced too, and keeps following the head.
+      awaitShardsFollow(net, late, 120);
+      double followFrom = net.node(0).metric("basalt_head_slot").orElse(0);
+      await(
+          net,
+          "four more slots",
+          () -> net.node(0).metric("basalt_head_slot").orElse(-1) >= followFrom + 4,
+          60);
+      awaitShardsFollow(net, late, 30);
       double finalizedNow = net.node(0).metric("basalt_finalized_epoch").orElse(0);
       awaitAll(
           net,
@@ -150,6 +184,51 @@ class ValidatorNodesProcessTest {
     assertThat(shardStateRoots).as("shard states").allMatch(r -> r.equals(shardStateRoots.get(0)));
   }
 
+  /** Every shard head of node {@code late} reaches node 0's (within two blocks). */
+  private static void awaitShardsFollow(LocalNetwork net, int late, int seconds)
+      throws InterruptedException {
+    // (each node reports its shard heights half-way through a slot, so they compare)
+    await(
+        net,
+        "node " + late + "'s shard heads reach node 0's",
+        () -> {
+          for (int shard = 0; shard < SHARDS; shard++) {
+            String id = Integer.toString(shard);
+            OptionalDouble theirs = net.node(0).metric("basalt_shard_head_height", "shard", id);
+            OptionalDouble ours = net.node(late).metric("basalt_shard_head_height", "shard", id);
+            if (theirs.isEmpty()
+                || ours.isEmpty()
+                || ours.getAsDouble() < theirs.getAsDouble() - 2
+                || ours.getAsDouble() < 1) {
+              return false;
+            }
+          }
+          return true;
+        },
+        seconds);
+  }
+
+  /**
+   * Waits for a line of node {@code index}'s log, after {@code offset}, that {@code pattern} finds.
+   */
+  private static Matcher awaitLogLine(
+      LocalNetwork net, int index, int offset, Pattern pattern, int seconds)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      String text = net.node(index).logText();
+      Matcher matcher = pattern.matcher(text.substring(Math.min(offset, text.length())));
+      if (matcher.find()) {
+        return matcher;
+      }
+      if (!net.node(index).isAlive()) {
+        fail("Node " + index + " exited while waiting for " + pattern + net.logs());
+      }
+      Thread.sleep(20); // short: the line is the moment to act on
+    }
+    return fail("Timed out after " + seconds + " s waiting for " + pattern + net.logs());
+  }
+
   private static void awaitAll(
       LocalNetwork net, int nodes, String what, String metric, double atLeast, int seconds)
       throws InterruptedException {
@@ -169,18 +248,6 @@ class ValidatorNodesProcessTest {
 
   private static void await(LocalNetwork net, String what, BooleanSupplier condition, int seconds)
       throws InterruptedException {
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      for (int i = 0; i < net.size(); i++) {
-        if (net.node(i) != null && !net.node(i).isAlive()) {
-          fail("Node " + i + " exited while waiting for: " + what + net.logs());
-        }
-      }
-      Thread.sleep(1000);
-    }
-    fail("Timed out after " + seconds + " s waiting for: " + what + net.logs());
+    ProcessWaits.await(net, what, condition, seconds);
   }
 }

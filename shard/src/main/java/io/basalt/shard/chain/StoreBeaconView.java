@@ -50,10 +50,15 @@ public final class StoreBeaconView implements BeaconView {
 
   @Override
   public boolean isAncestorOrSelf(Bytes32 ancestor, Bytes32 descendant) {
+    if (ancestor.equals(descendant)) {
+      return true; // even when pruned: a node syncing shards imports blocks anchored long ago
+    }
     Optional<BlockSummary> target = store.summary(ancestor);
     if (target.isEmpty()) {
-      // Pruned: only a finalized block, an ancestor of every block the store still holds.
-      return isFinalized(ancestor) && store.contains(descendant);
+      // Pruned: only a finalized block, an ancestor of every block the store still holds and of
+      // every later finalized block.
+      return isFinalized(ancestor)
+          && (store.contains(descendant) || isLaterFinalized(descendant, ancestor));
     }
     Optional<BlockSummary> cursor = store.summary(descendant);
     while (cursor.isPresent() && cursor.get().slot().isAfter(target.get().slot())) {
@@ -92,6 +97,16 @@ public final class StoreBeaconView implements BeaconView {
   /** Whether the beacon block {@code root} is on the node's canonical chain. */
   public boolean isCanonical(Bytes32 root) {
     return canonical.containsKey(root) || isFinalized(root);
+  }
+
+  /** Whether {@code root} is a finalized block at a later slot than the block {@code than}. */
+  private boolean isLaterFinalized(Bytes32 root, Bytes32 than) {
+    Optional<Slot> slot = store.block(root).map(block -> block.message().slot());
+    Optional<Slot> earlier = store.block(than).map(block -> block.message().slot());
+    return slot.isPresent()
+        && earlier.isPresent()
+        && slot.get().isAfter(earlier.get())
+        && isFinalized(root);
   }
 
   /** Whether {@code root} is a block of the finalized chain (pruned from the hot blocks or not). */
