@@ -18,19 +18,23 @@ public final class LogQuery {
     }
     long head = data.blockNumber(shard);
     long from = number(data, shard, filter.fromBlock(), head);
-    long to = Math.min(number(data, shard, filter.toBlock(), head), head);
-    if (from > to) {
-      if (from > head) {
-        return List.of();
-      }
+    long requestedTo = number(data, shard, filter.toBlock(), head);
+    if (from > requestedTo) {
       throw RpcException.server("invalid block range params");
     }
-    return range(data, shard, from, to, filter.filter());
+    checkRange(from, requestedTo); // the request's range, so the limit does not depend on the head
+    long to = Math.min(requestedTo, head);
+    return from > to ? List.of() : range(data, shard, from, to, filter.filter());
   }
 
   /** The logs of blocks {@code from..to}, failing when the range is over the limit. */
   public static List<RpcLog> range(
       ShardRpcData data, ShardId shard, long from, long to, LogFilter filter) throws RpcException {
+    checkRange(from, to);
+    return data.logs(shard, from, to, filter, RpcLimits.MAX_LOG_RESULTS);
+  }
+
+  private static void checkRange(long from, long to) throws RpcException {
     if (to - from + 1 > RpcLimits.MAX_LOG_BLOCK_RANGE) {
       throw RpcException.server(
           "block range of "
@@ -38,7 +42,6 @@ public final class LogQuery {
               + " blocks exceeds the limit of "
               + RpcLimits.MAX_LOG_BLOCK_RANGE);
     }
-    return data.logs(shard, from, to, filter, RpcLimits.MAX_LOG_RESULTS);
   }
 
   /** The number a block parameter names (a tag resolves to its block's number). */

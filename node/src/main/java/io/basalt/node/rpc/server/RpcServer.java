@@ -221,29 +221,26 @@ public final class RpcServer implements AutoCloseable {
   private void post(HttpServerRequest request, Route route) {
     HttpServerResponse response = request.response();
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (length != null && tooLong(length)) {
-      tooLarge(response);
-      request.connection().close();
-      return;
-    }
     Buffer body = Buffer.buffer();
-    boolean[] rejected = {false};
+    // An oversized body is read and dropped, then answered, so the client reads the error
+    // (closing mid-upload would show it a broken pipe); one far beyond the limit is cut off.
+    long[] dropped = {length != null && tooLong(length) ? 1 : 0};
     request.handler(
         chunk -> {
-          if (rejected[0]) {
+          if (dropped[0] == 0 && body.length() + chunk.length() <= config.maxBodyBytes()) {
+            body.appendBuffer(chunk);
             return;
           }
-          if (body.length() + chunk.length() > config.maxBodyBytes()) {
-            rejected[0] = true;
+          dropped[0] += chunk.length();
+          if (dropped[0] > 4L * config.maxBodyBytes()) {
             tooLarge(response);
             request.connection().close();
-            return;
           }
-          body.appendBuffer(chunk);
         });
     request.endHandler(
         v -> {
-          if (rejected[0]) {
+          if (dropped[0] > 0) {
+            tooLarge(response);
             return;
           }
           String text = body.toString(java.nio.charset.StandardCharsets.UTF_8);
@@ -281,11 +278,7 @@ public final class RpcServer implements AutoCloseable {
                 com.fasterxml.jackson.databind.node.NullNode.getInstance(),
                 RpcException.invalidRequest(
                     "body exceeds the limit of " + config.maxBodyBytes() + " bytes")));
-    response
-        .setStatusCode(413)
-        .putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE)
-        .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(error);
+    response.setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE).end(error);
   }
 
   private void webSocket(ServerWebSocket ws, Route route) {
