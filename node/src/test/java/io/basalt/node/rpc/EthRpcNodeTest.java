@@ -10,8 +10,6 @@ import io.basalt.execution.state.Account;
 import io.basalt.execution.state.AccountProofVerifier;
 import io.basalt.node.genesis.DevAccount;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.tuweni.bytes.Bytes;
@@ -399,24 +396,6 @@ class EthRpcNodeTest {
   }
 
   static WebSocket webSocket(String path, BlockingQueue<String> messages) {
-    return HttpClient.newHttpClient()
-        .newWebSocketBuilder()
-        .buildAsync(
-            URI.create("ws://127.0.0.1:" + node.port + path),
-            new WebSocket.Listener() {
-              private final StringBuilder text = new StringBuilder();
-
-              @Override
-              public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                  messages.add(text.toString());
-                  text.setLength(0);
-                }
-                ws.request(1);
-                return null;
-              }
-            })
-        .join();
+    return EthRpcNodeTestSupport.webSocket(node, path, messages);
   }
 }
