@@ -41,70 +41,75 @@ public final class RpcTestNode {
 
   public final Node node;
   public final int port;
-  public final List<DevAccount> accounts =
-      DevAccounts.derive(DevAccounts.DEV_MNEMONIC, DEV_ACCOUNTS);
+  public final List<DevAccount> accounts;
   private final HttpClient http = HttpClient.newHttpClient();
   private final AtomicLong ids = new AtomicLong();
 
-  private RpcTestNode(Node node) {
+  private RpcTestNode(Node node, int devAccounts) {
     this.node = node;
+    this.accounts = DevAccounts.derive(DevAccounts.DEV_MNEMONIC, devAccounts);
     this.port = node.rpcServer().orElseThrow().port();
   }
 
   /** The shared node, started on first use and stopped when the JVM exits. */
   public static synchronized RpcTestNode get() throws Exception {
     if (instance == null) {
-      Path dir = Files.createTempDirectory("basalt-rpc-test");
-      Path genesis = dir.resolve("genesis");
-      int exit =
-          new CommandLine(new GenesisCommand())
-              .execute(
-                  "--out",
-                  genesis.toString(),
-                  "--validators",
-                  "16",
-                  "--nodes",
-                  "1",
-                  "--shards",
-                  Integer.toString(SHARDS),
-                  "--dev-accounts",
-                  Integer.toString(DEV_ACCOUNTS),
-                  "--genesis-delay",
-                  "3");
-      assertThat(exit).as("basalt genesis exit code").isZero();
-      fastSlots(genesis.resolve(GenesisFiles.JSON_FILE));
-      Path keys = genesis.resolve("node-0");
-      NodeOptions options =
-          new NodeOptions(
-              dir.resolve("data"),
-              genesis,
-              "127.0.0.1",
-              0,
-              List.of(),
-              10,
-              Optional.of(keys.resolve("validator-keys")),
-              Optional.of(keys.resolve("validator-passwords")),
-              false,
-              "rpc-test",
-              false,
-              "127.0.0.1",
-              0,
-              true,
-              "127.0.0.1",
-              0,
-              List.of("*"),
-              "INFO");
-      Node node = Node.start(options);
-      instance = new RpcTestNode(node);
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    node.close();
-                    delete(dir);
-                  }));
+      instance = start(DEV_ACCOUNTS);
     }
     return instance;
+  }
+
+  /** A new node with {@code devAccounts} funded accounts, stopped when the JVM exits. */
+  public static RpcTestNode start(int devAccounts) throws Exception {
+    Path dir = Files.createTempDirectory("basalt-rpc-test");
+    Path genesis = dir.resolve("genesis");
+    int exit =
+        new CommandLine(new GenesisCommand())
+            .execute(
+                "--out",
+                genesis.toString(),
+                "--validators",
+                "16",
+                "--nodes",
+                "1",
+                "--shards",
+                Integer.toString(SHARDS),
+                "--dev-accounts",
+                Integer.toString(devAccounts),
+                "--genesis-delay",
+                "3");
+    assertThat(exit).as("basalt genesis exit code").isZero();
+    fastSlots(genesis.resolve(GenesisFiles.JSON_FILE));
+    Path keys = genesis.resolve("node-0");
+    NodeOptions options =
+        new NodeOptions(
+            dir.resolve("data"),
+            genesis,
+            "127.0.0.1",
+            0,
+            List.of(),
+            10,
+            Optional.of(keys.resolve("validator-keys")),
+            Optional.of(keys.resolve("validator-passwords")),
+            false,
+            "rpc-test",
+            false,
+            "127.0.0.1",
+            0,
+            true,
+            "127.0.0.1",
+            0,
+            List.of("*"),
+            "INFO");
+    Node node = Node.start(options);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  node.close();
+                  delete(dir);
+                }));
+    return new RpcTestNode(node, devAccounts);
   }
 
   /** One-second slots: the genesis config overrides are read back through the spec loader. */
