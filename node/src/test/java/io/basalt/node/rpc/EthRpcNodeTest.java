@@ -10,6 +10,10 @@ import io.basalt.execution.state.Account;
 import io.basalt.execution.state.AccountProofVerifier;
 import io.basalt.node.genesis.DevAccount;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -281,6 +285,7 @@ class EthRpcNodeTest {
 
   @Test
   void shouldAnswerTheSimpleMethodsPerShard() throws Exception {
+    RpcTestNode.await(TIMEOUT, "two blocks for the fee history", () -> blockNumber(0) >= 2);
     long chain0 = Numeric.decodeQuantity(node.call(0, "eth_chainId").asText()).longValue();
     long chain1 = Numeric.decodeQuantity(node.call(1, "eth_chainId").asText()).longValue();
     assertThat(chain1).isEqualTo(chain0 + 1);
@@ -347,6 +352,29 @@ class EthRpcNodeTest {
                 .asInt())
         .isEqualTo(RpcException.SERVER_ERROR);
     ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+  }
+
+  @Test
+  void shouldReportHealthAndAllowConfiguredOrigins() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<String> health =
+        client.send(
+            HttpRequest.newBuilder(URI.create(node.url("/health"))).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isIn(200, 206);
+    assertThat(health.body()).contains("status");
+    HttpResponse<String> cors =
+        client.send(
+            HttpRequest.newBuilder(URI.create(node.shardUrl(0)))
+                .header("Origin", "http://wallet.example")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(cors.headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("http://wallet.example");
   }
 
   // ---- helpers ----

@@ -158,7 +158,15 @@ public final class RpcServer implements AutoCloseable {
         return;
       }
       if (route.get().webSocket()) {
-        request.toWebSocket().onSuccess(ws -> webSocket(ws, route.get()));
+        request
+            .toWebSocket()
+            .onSuccess(ws -> webSocket(ws, route.get()))
+            .onFailure(
+                e -> {
+                  if (!response.ended()) {
+                    response.setStatusCode(400).end("WebSocket upgrade expected");
+                  }
+                });
         return;
       }
       if (request.method() != HttpMethod.POST) {
