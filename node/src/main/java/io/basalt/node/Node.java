@@ -27,6 +27,15 @@ import io.basalt.node.p2p.P2PConfig;
 import io.basalt.node.p2p.P2PNetwork;
 import io.basalt.node.p2p.SszCodecs;
 import io.basalt.node.p2p.StoredPeerStore;
+import io.basalt.node.rpc.RpcMethod;
+import io.basalt.node.rpc.eth.EthMethods;
+import io.basalt.node.rpc.eth.FilterManager;
+import io.basalt.node.rpc.eth.ShardRpcData;
+import io.basalt.node.rpc.eth.data.NodeShardRpcData;
+import io.basalt.node.rpc.server.HealthCheck;
+import io.basalt.node.rpc.server.RpcServer;
+import io.basalt.node.rpc.server.RpcServerConfig;
+import io.basalt.node.rpc.subscription.SubscriptionKind;
 import io.basalt.node.shard.ShardService;
 import io.basalt.node.validator.ValidatorClient;
 import io.basalt.node.validator.doppelganger.DoppelgangerConfig;
@@ -37,6 +46,7 @@ import io.basalt.shard.chain.ShardChain;
 import io.basalt.shard.datastructures.ShardSchemas;
 import io.basalt.shard.state.ShardGenesis;
 import io.basalt.shard.state.ShardState;
+import io.basalt.shard.transition.ShardBlockResult;
 import io.basalt.shard.transition.ShardProtocol;
 import io.basalt.storage.KvStore;
 import io.basalt.storage.rocksdb.RocksDbConfig;
@@ -48,6 +58,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
@@ -62,6 +74,7 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+  private static final String CLIENT_VERSION = "basalt/v0.1.0/java-" + Runtime.version().feature();
 
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -70,6 +83,7 @@ public final class Node implements AutoCloseable {
   private Optional<ValidatorClient> validatorClient = Optional.empty();
   private SlotTimer timer;
   private MetricsServer metricsServer;
+  private RpcServer rpcServer;
   private volatile boolean closed;
 
   private Node() {}
@@ -116,6 +130,7 @@ public final class Node implements AutoCloseable {
     ShardProtocol protocol = ShardProtocol.create(config, beaconSchemas);
     ForwardingListener listener = new ForwardingListener(metrics);
     AtomicLongArray transactions = new AtomicLongArray(config.shardCount());
+    List<ShardState> shardGenesisStates = new ArrayList<>();
     chain =
         executor.call(
             () -> {
@@ -141,6 +156,7 @@ public final class Node implements AutoCloseable {
                         genesis.allocations(),
                         beaconGenesisRoot,
                         new KvNodeStore(kv));
+                shardGenesisStates.add(shardGenesis);
                 chains.add(
                     ShardChain.open(ShardId.of(shard), shardGenesis, kv, protocol.transition()));
               }
@@ -151,7 +167,10 @@ public final class Node implements AutoCloseable {
                       chains,
                       self,
                       (peer, shard, root) -> {},
-                      (s, r) -> transactions.addAndGet(s.id(), r.body().transactions().size()));
+                      (s, r) -> {
+                        transactions.addAndGet(s.id(), r.body().transactions().size());
+                        listener.onShardImported(s, r);
+                      });
               return new NodeChain<>(executor, beacon, shards, self);
             });
     listener.bind(chain);
@@ -189,6 +208,10 @@ public final class Node implements AutoCloseable {
       LOG.info("P2P listening on {}/p2p/{}", address, self);
     }
 
+    if (options.rpcEnabled()) {
+      startRpc(options, protocol, shardGenesisStates);
+    }
+
     if (options.validatorKeysDir().isPresent()) {
       List<ValidatorKey> keys =
           KeystoreLoader.load(
@@ -221,6 +244,70 @@ public final class Node implements AutoCloseable {
             this::stopOnDoppelganger);
     resources.add(timer);
     timer.start();
+  }
+
+  /** The JSON-RPC server, closed before the network and the chain (it reads both). */
+  private void startRpc(NodeOptions options, ShardProtocol protocol, List<ShardState> genesis)
+      throws Exception {
+    ExecutorService events =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "basalt-rpc-events");
+              t.setDaemon(true);
+              return t;
+            });
+    resources.add(events::shutdownNow);
+    P2PNetwork net = network;
+    ShardRpcData data =
+        new NodeShardRpcData(
+            chain,
+            protocol,
+            genesis,
+            net::publishShardTransaction,
+            net::peerCount,
+            net::isSyncing,
+            CLIENT_VERSION);
+    FilterManager filters = new FilterManager(data, System::currentTimeMillis);
+    rpcServer =
+        RpcServer.start(
+            RpcServerConfig.of(
+                options.rpcHost(), options.rpcPort(), options.rpcCors(), data.shardCount()),
+            EthMethods.shardMethods(data, filters),
+            nodeWideMethods(data),
+            subscriptionKinds(data, events),
+            this::health);
+    resources.add(rpcServer);
+    LOG.info("JSON-RPC on http://{}:{}", options.rpcHost(), rpcServer.port());
+  }
+
+  // ---- The node-wide JSON-RPC namespaces: the one place they are listed. ----
+
+  /** Methods served on {@code /} besides the per-shard ones. */
+  private List<RpcMethod> nodeWideMethods(ShardRpcData data) {
+    List<RpcMethod> methods = new ArrayList<>(EthMethods.shardNodeMethods(data));
+    // beacon_*, node_*, shard_getCrossShardTransfer: add their methods here.
+    return methods;
+  }
+
+  /** Subscription kinds {@code eth_subscribe} accepts on every WebSocket endpoint. */
+  private List<SubscriptionKind> subscriptionKinds(ShardRpcData data, ExecutorService events) {
+    List<SubscriptionKind> kinds = new ArrayList<>(EthMethods.subscriptionKinds(data, events));
+    // Beacon events (head, finalized_checkpoint): add their kinds here.
+    return kinds;
+  }
+
+  // ---- end of the node-wide JSON-RPC namespaces ----
+
+  private HealthCheck.Health health() {
+    if (closed || timer == null) {
+      return HealthCheck.Health.NOT_READY;
+    }
+    return network.isSyncing() ? HealthCheck.Health.SYNCING : HealthCheck.Health.SYNCED;
+  }
+
+  /** The JSON-RPC server, if enabled. */
+  public Optional<RpcServer> rpcServer() {
+    return Optional.ofNullable(rpcServer);
   }
 
   private void stopOnDoppelganger(String reason) {
@@ -293,6 +380,13 @@ public final class Node implements AutoCloseable {
               blocks ->
                   blocks.forEach(
                       block -> c.executor().execute(() -> c.beacon().onBlock(peer, block))));
+    }
+
+    void onShardImported(ShardId shard, ShardBlockResult result) {
+      NodeChain<PeerId> c = chain;
+      if (c != null) {
+        c.eventSource().onShardImported(shard, result);
+      }
     }
 
     @Override

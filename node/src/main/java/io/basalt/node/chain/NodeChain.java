@@ -73,6 +73,8 @@ public final class NodeChain<P> {
         }
       };
   private volatile Publisher publisher = Publisher.NONE;
+  private final ChainEventBus events = new ChainEventBus();
+  private final ChainEventSource eventSource;
 
   public NodeChain(
       ChainExecutor executor, BeaconService<P> beacon, ShardService<P> shards, P self) {
@@ -80,6 +82,17 @@ public final class NodeChain<P> {
     this.beacon = beacon;
     this.shards = shards;
     this.self = self;
+    this.eventSource = new ChainEventSource(events, beacon, shards);
+  }
+
+  /** Chain events for listeners outside the chain (RPC subscriptions, filters). */
+  public ChainEventBus events() {
+    return events;
+  }
+
+  /** What fires {@link #events()}; call it on the chain thread only. */
+  public ChainEventSource eventSource() {
+    return eventSource;
   }
 
   public void setPublisher(Publisher publisher) {
@@ -112,6 +125,7 @@ public final class NodeChain<P> {
         () -> {
           beacon.onSlotStart(slot);
           shards.onSlotStart(slot);
+          eventSource.check();
           return null;
         });
   }
@@ -260,5 +274,6 @@ public final class NodeChain<P> {
   /** Called by the beacon service's listener after an import, on the chain thread. */
   public void onBlockImported(ImportedBlock imported) {
     shards.onBeaconBlockImported();
+    eventSource.check();
   }
 }

@@ -82,6 +82,15 @@ public final class ParamTypes {
         return node;
       };
 
+  /** A JSON array, left for the method to read (storage keys). */
+  public static final ParamType<JsonNode> ARRAY =
+      node -> {
+        if (!node.isArray()) {
+          throw new IllegalArgumentException("cannot unmarshal " + kind(node) + " into array");
+        }
+        return node;
+      };
+
   /**
    * A block: {@code latest}, {@code earliest}, {@code pending}, {@code safe}, {@code finalized}, a
    * QUANTITY, or an EIP-1898 object {@code {blockNumber}} / {@code {blockHash, requireCanonical}}.

@@ -1,0 +1,222 @@
+package io.basalt.node.rpc.eth.data;
+
+import io.basalt.beacon.datastructures.shard.ShardBlockHeader;
+import io.basalt.common.crypto.Hash;
+import io.basalt.common.types.Address;
+import io.basalt.common.types.Slot;
+import io.basalt.execution.receipt.Log;
+import io.basalt.execution.receipt.LogsBloom;
+import io.basalt.execution.receipt.Receipt;
+import io.basalt.execution.transaction.SenderRecovery;
+import io.basalt.execution.transaction.SenderResult;
+import io.basalt.execution.transaction.Transaction;
+import io.basalt.execution.transaction.TransactionDecoder;
+import io.basalt.execution.transaction.TransactionDecodingException;
+import io.basalt.node.rpc.eth.LogFilter;
+import io.basalt.node.rpc.eth.RpcBlock;
+import io.basalt.node.rpc.eth.RpcLog;
+import io.basalt.node.rpc.eth.RpcReceipt;
+import io.basalt.node.rpc.eth.RpcTransaction;
+import io.basalt.shard.chain.ShardChain;
+import io.basalt.shard.datastructures.ShardSchemas;
+import io.basalt.shard.datastructures.SignedShardBlock;
+import io.basalt.shard.state.ShardState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
+
+/**
+ * Builds the Ethereum view of one shard's stored blocks: blocks with decoded transactions and their
+ * senders, receipts with their own gas and placed logs. Recent blocks are cached (they never
+ * change). Thread-safe.
+ */
+final class BlockAssembler {
+
+  /** Keccak-256 of the RLP of an empty string: Ethereum's empty trie root. */
+  static final Bytes32 EMPTY_TRIE_ROOT =
+      Bytes32.fromHexString("0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421");
+
+  private static final int CACHE_SIZE = 256;
+
+  private final ShardChain chain;
+  private final ShardSchemas schemas;
+  private final ShardState genesis;
+  private final long genesisTime;
+  private final long secondsPerSlot;
+  private final long gasLimit;
+  private final Map<Bytes32, RpcBlock> cache =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Bytes32, RpcBlock> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      };
+
+  BlockAssembler(
+      ShardChain chain,
+      ShardSchemas schemas,
+      ShardState genesis,
+      long genesisTime,
+      long secondsPerSlot,
+      long gasLimit) {
+    this.chain = chain;
+    this.schemas = schemas;
+    this.genesis = genesis;
+    this.genesisTime = genesisTime;
+    this.secondsPerSlot = secondsPerSlot;
+    this.gasLimit = gasLimit;
+  }
+
+  ShardState genesis() {
+    return genesis;
+  }
+
+  /** The block {@code root} at height {@code number}; empty if it is not stored. */
+  Optional<RpcBlock> block(Bytes32 root, long number) {
+    synchronized (cache) {
+      RpcBlock cached = cache.get(root);
+      if (cached != null) {
+        return Optional.of(cached);
+      }
+    }
+    Optional<RpcBlock> built =
+        root.equals(CanonicalIndex.GENESIS)
+            ? Optional.of(genesisBlock())
+            : chain.block(root).map(block -> build(block, number));
+    built.ifPresent(
+        b -> {
+          synchronized (cache) {
+            cache.put(root, b);
+          }
+        });
+    return built;
+  }
+
+  private RpcBlock genesisBlock() {
+    return new RpcBlock(
+        genesis.shard(),
+        0,
+        CanonicalIndex.GENESIS,
+        Bytes32.ZERO,
+        Slot.ZERO,
+        genesis.beaconBlockRoot(),
+        genesis.accountsRoot(),
+        EMPTY_TRIE_ROOT,
+        EMPTY_TRIE_ROOT,
+        LogsBloom.EMPTY,
+        Address.ZERO,
+        0,
+        gasLimit,
+        genesis.nextBaseFee(),
+        genesisTime,
+        0,
+        List.of());
+  }
+
+  private RpcBlock build(SignedShardBlock signed, long number) {
+    Bytes32 root = signed.root();
+    ShardBlockHeader header = signed.message().header();
+    List<Receipt> receipts = chain.receipts(root).orElse(List.of());
+    List<Bytes> raw = signed.message().body().transactions();
+    List<RpcTransaction> transactions = new ArrayList<>(raw.size());
+    for (int i = 0; i < raw.size(); i++) {
+      Transaction tx = decode(raw.get(i));
+      Address from =
+          SenderRecovery.recover(tx) instanceof SenderResult.Recovered recovered
+              ? recovered.sender()
+              : Address.ZERO; // impossible for an imported block: its senders were recovered
+      transactions.add(
+          new RpcTransaction(
+              tx,
+              from,
+              Optional.of(new RpcTransaction.Inclusion(root, number, i, header.baseFee()))));
+    }
+    return new RpcBlock(
+        header.shard(),
+        number,
+        root,
+        header.parentRoot(),
+        header.slot(),
+        header.beaconBlockRoot(),
+        header.stateRoot(),
+        header.transactionsRoot(),
+        header.receiptsRoot(),
+        LogsBloom.ofReceipts(receipts),
+        header.feeRecipient(),
+        header.gasUsed().longValue(),
+        header.gasLimit().longValue(),
+        header.baseFee(),
+        genesisTime + header.slot().value().longValue() * secondsPerSlot,
+        schemas.signedBlock().serialize(signed).size(),
+        transactions);
+  }
+
+  private static Transaction decode(Bytes raw) {
+    try {
+      return TransactionDecoder.decode(raw);
+    } catch (TransactionDecodingException e) {
+      throw new IllegalStateException("Stored block holds an undecodable transaction", e);
+    }
+  }
+
+  /** The receipt of transaction {@code index} of {@code block}; empty when receipts are gone. */
+  Optional<RpcReceipt> receipt(RpcBlock block, int index) {
+    Optional<List<Receipt>> receipts = chain.receipts(block.hash());
+    if (receipts.isEmpty() || index >= receipts.get().size()) {
+      return Optional.empty();
+    }
+    List<Receipt> all = receipts.get();
+    int logIndex = 0;
+    for (int i = 0; i < index; i++) {
+      logIndex += all.get(i).logs().size();
+    }
+    Receipt receipt = all.get(index);
+    long previous = index == 0 ? 0 : all.get(index - 1).cumulativeGasUsed().longValue();
+    RpcTransaction tx = block.transactions().get(index);
+    List<RpcLog> logs = new ArrayList<>();
+    for (Log log : receipt.logs()) {
+      logs.add(
+          new RpcLog(log, block.hash(), block.number(), tx.tx().hash(), index, logIndex++, false));
+    }
+    return Optional.of(
+        new RpcReceipt(tx, receipt, receipt.cumulativeGasUsed().longValue() - previous, logs));
+  }
+
+  /**
+   * The logs of block {@code root} at {@code number} that {@code filter} matches, appended to
+   * {@code out}; false when more than {@code max} would be in {@code out}. Reads no senders.
+   */
+  boolean logs(Bytes32 root, long number, LogFilter filter, List<RpcLog> out, int max) {
+    if (root.equals(CanonicalIndex.GENESIS)) {
+      return true;
+    }
+    Optional<List<Receipt>> receipts = chain.receipts(root);
+    Optional<SignedShardBlock> block = chain.block(root);
+    if (receipts.isEmpty() || block.isEmpty()) {
+      return true;
+    }
+    List<Bytes> raw = block.get().message().body().transactions();
+    int logIndex = 0;
+    for (int i = 0; i < receipts.get().size(); i++) {
+      Receipt receipt = receipts.get().get(i);
+      Bytes32 txHash = null;
+      for (Log log : receipt.logs()) {
+        if (filter.matches(log)) {
+          if (out.size() >= max) {
+            return false;
+          }
+          if (txHash == null) {
+            txHash = i < raw.size() ? Hash.keccak256(raw.get(i)) : Bytes32.ZERO;
+          }
+          out.add(new RpcLog(log, root, number, txHash, i, logIndex, false));
+        }
+        logIndex++;
+      }
+    }
+    return true;
+  }
+}
