@@ -27,6 +27,7 @@ import io.basalt.node.p2p.P2PConfig;
 import io.basalt.node.p2p.P2PNetwork;
 import io.basalt.node.p2p.SszCodecs;
 import io.basalt.node.p2p.StoredPeerStore;
+import io.basalt.node.rpc.NodeWideRpc;
 import io.basalt.node.rpc.RpcMethod;
 import io.basalt.node.rpc.eth.EthMethods;
 import io.basalt.node.rpc.eth.FilterManager;
@@ -268,35 +269,22 @@ public final class Node implements AutoCloseable {
             net::isSyncing,
             CLIENT_VERSION);
     FilterManager filters = new FilterManager(data, System::currentTimeMillis);
+    NodeWideRpc nodeWide = NodeWideRpc.create(chain, net, chain.events(), CLIENT_VERSION);
+    List<RpcMethod> nodeMethods = new ArrayList<>(EthMethods.shardNodeMethods(data));
+    nodeMethods.addAll(nodeWide.methods());
+    List<SubscriptionKind> kinds = new ArrayList<>(EthMethods.subscriptionKinds(data, events));
+    kinds.addAll(nodeWide.subscriptionKinds());
     rpcServer =
         RpcServer.start(
             RpcServerConfig.of(
                 options.rpcHost(), options.rpcPort(), options.rpcCors(), data.shardCount()),
             EthMethods.shardMethods(data, filters),
-            nodeWideMethods(data),
-            subscriptionKinds(data, events),
+            nodeMethods,
+            kinds,
             this::health);
     resources.add(rpcServer);
     LOG.info("JSON-RPC on http://{}:{}", options.rpcHost(), rpcServer.port());
   }
-
-  // ---- The node-wide JSON-RPC namespaces: the one place they are listed. ----
-
-  /** Methods served on {@code /} besides the per-shard ones. */
-  private List<RpcMethod> nodeWideMethods(ShardRpcData data) {
-    List<RpcMethod> methods = new ArrayList<>(EthMethods.shardNodeMethods(data));
-    // beacon_*, node_*, shard_getCrossShardTransfer: add their methods here.
-    return methods;
-  }
-
-  /** Subscription kinds {@code eth_subscribe} accepts on every WebSocket endpoint. */
-  private List<SubscriptionKind> subscriptionKinds(ShardRpcData data, ExecutorService events) {
-    List<SubscriptionKind> kinds = new ArrayList<>(EthMethods.subscriptionKinds(data, events));
-    // Beacon events (head, finalized_checkpoint): add their kinds here.
-    return kinds;
-  }
-
-  // ---- end of the node-wide JSON-RPC namespaces ----
 
   private HealthCheck.Health health() {
     if (closed || timer == null) {

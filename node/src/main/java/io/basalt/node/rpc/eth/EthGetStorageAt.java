@@ -7,10 +7,13 @@ import io.basalt.node.rpc.RpcContext;
 import io.basalt.node.rpc.RpcException;
 import io.basalt.node.rpc.RpcMethod;
 import io.basalt.node.rpc.RpcParams;
+import java.math.BigInteger;
+import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
- * {@code eth_getStorageAt}: a storage slot: always zero, accounts have no storage without an EVM.
+ * {@code eth_getStorageAt}: a storage slot. Only system contracts have storage (the Settlement
+ * contract's records); every other slot reads zero.
  */
 public final class EthGetStorageAt implements RpcMethod {
 
@@ -29,10 +32,10 @@ public final class EthGetStorageAt implements RpcMethod {
   public Object execute(RpcContext context, RpcParams params) throws RpcException {
     params.atMost(3);
     Address address = params.required(0, "address", ParamTypes.ADDRESS);
-    params.required(1, "slot", ParamTypes.QUANTITY);
+    BigInteger slot = params.required(1, "slot", ParamTypes.QUANTITY);
     BlockParameter block =
         params.optional(2, "block", ParamTypes.BLOCK).orElse(BlockParameter.LATEST);
-    data.account(context.shard(), address, block); // the block must exist
-    return Bytes32.ZERO.toHexString();
+    Bytes32 key = Bytes32.leftPad(Bytes.wrap(slot.toByteArray()).trimLeadingZeros());
+    return data.storageAt(context.shard(), address, key, block).toHexString();
   }
 }

@@ -41,6 +41,12 @@ public interface ShardRpcData {
   /** The account at {@code block} (empty account when the address has none). */
   Account account(ShardId shard, Address address, BlockParameter block) throws RpcException;
 
+  /**
+   * {@code eth_getStorageAt}: a storage slot of {@code address} at {@code block} (zero if unset).
+   */
+  Bytes32 storageAt(ShardId shard, Address address, Bytes32 slot, BlockParameter block)
+      throws RpcException;
+
   /** {@code eth_getProof}: the account and storage proofs at {@code block}. */
   AccountProof proof(ShardId shard, Address address, List<Bytes32> keys, BlockParameter block)
       throws RpcException;

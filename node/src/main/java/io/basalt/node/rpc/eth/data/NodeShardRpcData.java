@@ -9,7 +9,6 @@ import io.basalt.execution.contracts.SystemCalls;
 import io.basalt.execution.contracts.SystemContracts;
 import io.basalt.execution.state.Account;
 import io.basalt.execution.state.AccountProof;
-import io.basalt.execution.state.StorageProof;
 import io.basalt.execution.state.WorldState;
 import io.basalt.execution.transaction.IntrinsicGas;
 import io.basalt.execution.transaction.Transaction;
@@ -147,14 +146,16 @@ public final class NodeShardRpcData implements ShardRpcData {
   }
 
   @Override
+  public Bytes32 storageAt(ShardId shard, Address address, Bytes32 slot, BlockParameter block)
+      throws RpcException {
+    return world(shard, block).getStorage(address, slot);
+  }
+
+  @Override
   public AccountProof proof(
       ShardId shard, Address address, List<Bytes32> keys, BlockParameter block)
       throws RpcException {
-    AccountProof proof = world(shard, block).proof(address);
-    // No EVM: accounts have no storage, so every slot is zero, proven by the empty storage trie.
-    List<StorageProof> storage =
-        keys.stream().map(key -> new StorageProof(key, BigInteger.ZERO, List.of())).toList();
-    return new AccountProof(proof.address(), proof.account(), proof.accountProof(), storage);
+    return world(shard, block).proof(address, keys);
   }
 
   @Override
