@@ -23,7 +23,10 @@ public final class JsonRpcClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(3))
+          .build();
   private final AtomicLong ids = new AtomicLong();
 
   /** {@code eth_sendRawTransaction}: the transaction hash, or the node's error. */
@@ -36,14 +39,14 @@ public final class JsonRpcClient {
     return call(url, "eth_getTransactionCount", List.of(address, "pending"));
   }
 
-  /** Calls {@code method} with string {@code params}; never completes exceptionally. */
-  public CompletableFuture<RpcResult> call(String url, String method, List<String> params) {
+  /** Calls {@code method} with {@code params} (strings, numbers, booleans); never fails. */
+  public CompletableFuture<RpcResult> call(String url, String method, List<?> params) {
     ObjectNode request = JSON.createObjectNode();
     request.put("jsonrpc", "2.0");
     request.put("id", ids.incrementAndGet());
     request.put("method", method);
     ArrayNode array = request.putArray("params");
-    params.forEach(array::add);
+    params.forEach(p -> array.add(JSON.valueToTree(p)));
     HttpRequest http =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(TIMEOUT)
@@ -54,7 +57,7 @@ public final class JsonRpcClient {
         .sendAsync(http, HttpResponse.BodyHandlers.ofString())
         .thenApply(JsonRpcClient::parse)
         .exceptionally(
-            e -> RpcResult.error(RpcResult.TRANSPORT, "no answer: " + rootCause(e).toString()));
+            e -> RpcResult.error(RpcResult.TRANSPORT, rootCause(e).getClass().getSimpleName()));
   }
 
   static RpcResult parse(HttpResponse<String> response) {
