@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 public final class TestnetCommand implements Callable<Integer> {
 
   /** Senders funded for {@code --load} (dev mnemonic indices 10 and up). */
-  static final int LOAD_ACCOUNTS = 64;
+  static final int LOAD_ACCOUNTS = 256;
 
   /** One load transaction in this many is a cross-shard transfer. */
   static final int CROSS_SHARD_EVERY = 4;

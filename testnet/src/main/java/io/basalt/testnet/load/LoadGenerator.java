@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoadGenerator implements AutoCloseable {
 
+  /** How long a lane waits after a transport failure before it sends again. */
+  static final long TRANSPORT_RETRY_MILLIS = 1_000;
+
   /** How often the generator wakes up to send the transactions due. */
   static final long TICK_MILLIS = 20;
 
@@ -196,9 +199,22 @@ public final class LoadGenerator implements AutoCloseable {
                   lane.resync(url);
                   return;
                 }
+                if (result.errorCode() == RpcResult.TRANSPORT) {
+                  // The node is not up (yet) or went away: do not spin on it.
+                  schedule(lane::release, TRANSPORT_RETRY_MILLIS);
+                  return;
+                }
                 lane.release();
               }
             });
+  }
+
+  private void schedule(Runnable task, long delayMillis) {
+    try {
+      scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // Stopped.
+    }
   }
 
   private static String reason(RpcResult result) {
