@@ -44,7 +44,7 @@ record WithdrawalRef(Bytes32 leaf, Optional<Withdrawal> withdrawal) {
   private static JsonNode field(JsonNode object, String name) {
     JsonNode value = object.get(name);
     if (value == null || value.isNull()) {
-      throw new IllegalArgumentException("missing field " + name);
+      throw new IllegalArgumentException("missing value");
     }
     return value;
   }
