@@ -59,8 +59,16 @@ public final class SettleGetWithdrawalStatus implements RpcMethod {
     if (withdrawal.isPresent()) {
       spent = Optional.of(head.store().isSpent(rollupId, withdrawal.get().nonce()));
     } else {
-      withdrawal = paidInLogs(context, head, batch.get(), rollupId, ref);
-      spent = withdrawal.isPresent() ? Optional.of(true) : searchedAll(context, head, batch.get());
+      Optional<SettlementRpcData.BlockRef> block =
+          data.blockAtSlot(context.shard(), batch.get().record().commitSlot());
+      long from = block.map(SettlementRpcData.BlockRef::number).orElse(0L);
+      withdrawal = paidInLogs(context, head, from, rollupId, ref);
+      // Not spent only if the search covered every block since the batch's; unknown otherwise.
+      boolean covered = block.isPresent() && from >= SettlementLogs.windowStart(head.headNumber());
+      spent =
+          withdrawal.isPresent()
+              ? Optional.of(true)
+              : covered ? Optional.of(false) : Optional.empty();
     }
     WithdrawalVerdict verdict =
         WithdrawalVerdict.of(
@@ -77,18 +85,10 @@ public final class SettleGetWithdrawalStatus implements RpcMethod {
     return json;
   }
 
-  /** The paid withdrawal whose leaf is {@code ref}'s, from the logs since the batch's block. */
+  /** The paid withdrawal whose leaf is {@code ref}'s, from the logs since block {@code from}. */
   private Optional<Withdrawal> paidInLogs(
-      RpcContext context,
-      SettlementRpcData.Head head,
-      BatchState batch,
-      long rollupId,
-      WithdrawalRef ref)
+      RpcContext context, SettlementRpcData.Head head, long from, long rollupId, WithdrawalRef ref)
       throws RpcException {
-    long from =
-        data.blockAtSlot(context.shard(), batch.record().commitSlot())
-            .map(SettlementRpcData.BlockRef::number)
-            .orElse(0L);
     for (RpcLog log :
         SettlementLogs.of(
             data,
@@ -113,15 +113,5 @@ public final class SettleGetWithdrawalStatus implements RpcMethod {
       }
     }
     return Optional.empty();
-  }
-
-  /** Not spent if the log search covered every block since the batch's; unknown otherwise. */
-  private Optional<Boolean> searchedAll(
-      RpcContext context, SettlementRpcData.Head head, BatchState batch) throws RpcException {
-    Optional<SettlementRpcData.BlockRef> block =
-        data.blockAtSlot(context.shard(), batch.record().commitSlot());
-    boolean covered =
-        block.isPresent() && block.get().number() >= SettlementLogs.windowStart(head.headNumber());
-    return covered ? Optional.of(false) : Optional.empty();
   }
 }
