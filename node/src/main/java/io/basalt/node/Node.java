@@ -36,6 +36,9 @@ import io.basalt.node.rpc.eth.data.NodeShardRpcData;
 import io.basalt.node.rpc.server.HealthCheck;
 import io.basalt.node.rpc.server.RpcServer;
 import io.basalt.node.rpc.server.RpcServerConfig;
+import io.basalt.node.rpc.settle.NodeSettlementRpcData;
+import io.basalt.node.rpc.settle.SettleMethods;
+import io.basalt.node.rpc.settle.SettlementRpcData;
 import io.basalt.node.rpc.subscription.SubscriptionKind;
 import io.basalt.node.shard.ShardService;
 import io.basalt.node.validator.ValidatorClient;
@@ -272,13 +275,17 @@ public final class Node implements AutoCloseable {
     NodeWideRpc nodeWide = NodeWideRpc.create(chain, net, chain.events(), CLIENT_VERSION);
     List<RpcMethod> nodeMethods = new ArrayList<>(EthMethods.shardNodeMethods(data));
     nodeMethods.addAll(nodeWide.methods());
+    SettlementRpcData settlement = new NodeSettlementRpcData(chain, genesis, data);
+    List<RpcMethod> shardMethods = new ArrayList<>(EthMethods.shardMethods(data, filters));
+    shardMethods.addAll(SettleMethods.shardMethods(settlement));
     List<SubscriptionKind> kinds = new ArrayList<>(EthMethods.subscriptionKinds(data, events));
+    kinds.addAll(SettleMethods.subscriptionKinds(settlement, events));
     kinds.addAll(nodeWide.subscriptionKinds());
     rpcServer =
         RpcServer.start(
             RpcServerConfig.of(
                 options.rpcHost(), options.rpcPort(), options.rpcCors(), data.shardCount()),
-            EthMethods.shardMethods(data, filters),
+            shardMethods,
             nodeMethods,
             kinds,
             this::health);

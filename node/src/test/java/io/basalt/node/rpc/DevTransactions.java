@@ -51,13 +51,26 @@ final class DevTransactions {
       Address to,
       BigInteger value,
       Bytes data) {
+    return call(config, from, shard, nonce, to, value, data, 200_000);
+  }
+
+  /** A call of {@code to} with {@code data} and {@code value}, with room for {@code gas}. */
+  static Eip1559Transaction call(
+      SpecConfig config,
+      DevAccount from,
+      ShardId shard,
+      long nonce,
+      Address to,
+      BigInteger value,
+      Bytes data,
+      long gas) {
     Eip1559Transaction unsigned =
         Eip1559Transaction.unsigned(
             config.chainId(shard).toBigInteger(),
             UInt64.valueOf(nonce),
             GWEI,
             GWEI.multiply(BigInteger.valueOf(50)),
-            UInt64.valueOf(200_000),
+            UInt64.valueOf(gas),
             Optional.of(to),
             value,
             data,
