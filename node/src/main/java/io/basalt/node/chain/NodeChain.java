@@ -18,10 +18,13 @@ import io.basalt.consensus.config.SpecConfig;
 import io.basalt.consensus.types.Attestation;
 import io.basalt.consensus.types.AttestationData;
 import io.basalt.consensus.types.Checkpoint;
+import io.basalt.execution.contracts.SettlementView;
 import io.basalt.node.beacon.BeaconService;
 import io.basalt.node.shard.ShardService;
+import io.basalt.shard.chain.StoreBeaconView;
 import io.basalt.shard.datastructures.ShardBlock;
 import io.basalt.shard.datastructures.SignedShardBlock;
+import io.basalt.shard.transition.BeaconSettlementView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +116,15 @@ public final class NodeChain<P> {
 
   public P self() {
     return self;
+  }
+
+  /**
+   * The Layer-1 facts the Settlement contract reads for {@code shard} at {@code slot} (chain id,
+   * justified and finalized crosslinked shard slots), as of the beacon head. Chain thread only.
+   */
+  public SettlementView settlementView(ShardId shard, Slot slot) {
+    StoreBeaconView view = new StoreBeaconView(beacon.store(), beacon::stateAt, beacon.accessors());
+    return BeaconSettlementView.of(config(), view, beacon.headState(), shard, slot);
   }
 
   public SpecConfig config() {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.basalt.common.types.Address;
 import io.basalt.common.types.ShardId;
+import io.basalt.execution.contracts.SystemContracts;
 import io.basalt.execution.settlement.BatchHeader;
+import io.basalt.execution.settlement.BatchStatus;
 import io.basalt.execution.settlement.SettlementAbi;
 import io.basalt.execution.settlement.Withdrawal;
 import io.basalt.execution.settlement.WithdrawalTree;
@@ -148,6 +150,20 @@ class SettlementRpcNodeTest {
         () -> client.rpc("settle_getBatch", id, "0x0").get("status").asText().equals("SETTLED"));
     assertThat(client.rpc("settle_getBatch", id, "0x0").get("inclusion").get("status").asText())
         .isEqualTo("FINALIZED");
+    // The contract's own view, through eth_call, reads the same beacon checkpoints.
+    JsonNode call =
+        client.rpc(
+            "eth_call",
+            Map.of(
+                "to",
+                SystemContracts.SETTLEMENT.toHexString(),
+                "data",
+                SettlementAbi.GET_BATCH
+                    .encodeCall(List.of(BigInteger.valueOf(rollupId), BigInteger.ZERO))
+                    .toHexString()),
+            "latest");
+    List<Object> viewed = SettlementAbi.GET_BATCH.decodeReturn(Bytes.fromHexString(call.asText()));
+    assertThat(((Number) viewed.get(9)).intValue()).isEqualTo(BatchStatus.SETTLED.ordinal());
     JsonNode status = client.rpc("settle_getStatus", id);
     assertThat(status.get("finalized").isNull()).as(status.toString()).isFalse();
     assertThat(status.get("safe").isNull()).as(status.toString()).isFalse();

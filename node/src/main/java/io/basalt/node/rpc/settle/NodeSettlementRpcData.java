@@ -1,6 +1,5 @@
 package io.basalt.node.rpc.settle;
 
-import io.basalt.beacon.state.BeaconState;
 import io.basalt.common.types.ShardId;
 import io.basalt.common.types.Slot;
 import io.basalt.execution.contracts.SettlementView;
@@ -8,7 +7,6 @@ import io.basalt.execution.contracts.StorageOverlay;
 import io.basalt.execution.contracts.SystemContracts;
 import io.basalt.execution.settlement.SettlementStore;
 import io.basalt.execution.state.WorldState;
-import io.basalt.node.beacon.BeaconService;
 import io.basalt.node.chain.ChainEvents;
 import io.basalt.node.chain.NodeChain;
 import io.basalt.node.rpc.BlockParameter;
@@ -18,9 +16,7 @@ import io.basalt.node.rpc.eth.RpcBlock;
 import io.basalt.node.rpc.eth.RpcLog;
 import io.basalt.node.rpc.eth.ShardRpcData;
 import io.basalt.shard.chain.ShardChain;
-import io.basalt.shard.chain.StoreBeaconView;
 import io.basalt.shard.state.ShardState;
-import io.basalt.shard.transition.BeaconSettlementView;
 import java.util.List;
 import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes32;
@@ -68,13 +64,7 @@ public final class NodeSettlementRpcData implements SettlementRpcData {
                   if (state == null) {
                     return null;
                   }
-                  BeaconService<?> beacon = chain.beacon();
-                  BeaconState anchor = beacon.headState();
-                  StoreBeaconView view =
-                      new StoreBeaconView(beacon.store(), beacon::stateAt, beacon.accessors());
-                  return new HeadFacts(
-                      state,
-                      BeaconSettlementView.of(chain.config(), view, anchor, shard, state.slot()));
+                  return new HeadFacts(state, chain.settlementView(shard, state.slot()));
                 });
     if (facts == null) {
       throw RpcException.server("missing trie node: the head state of shard " + shard.id());

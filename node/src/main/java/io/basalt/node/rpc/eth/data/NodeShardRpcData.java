@@ -5,6 +5,7 @@ import io.basalt.common.types.Address;
 import io.basalt.common.types.ShardId;
 import io.basalt.consensus.types.Checkpoint;
 import io.basalt.execution.contracts.CallResult;
+import io.basalt.execution.contracts.SettlementView;
 import io.basalt.execution.contracts.SystemCalls;
 import io.basalt.execution.contracts.SystemContracts;
 import io.basalt.execution.state.Account;
@@ -166,6 +167,9 @@ public final class NodeShardRpcData implements ShardRpcData {
         WorldState.open(state.accountsRoot(), chain.shards().chain(shard).nodeStore());
     Address to =
         call.to().orElseThrow(() -> RpcException.server("contract creation not supported"));
+    // The Settlement contract's views (a batch's status) read the beacon chain's checkpoints.
+    SettlementView settlement =
+        chain.executor().call(() -> chain.settlementView(shard, state.slot()));
     return new SystemCalls(contracts, shard.id(), shardCount())
         .call(
             call.from().orElse(Address.ZERO),
@@ -173,6 +177,7 @@ public final class NodeShardRpcData implements ShardRpcData {
             call.data(),
             call.value(),
             ShardBlockBodyProcessor.messaging(state),
+            settlement,
             world);
   }
 
