@@ -36,6 +36,7 @@ import io.basalt.node.rpc.eth.data.NodeShardRpcData;
 import io.basalt.node.rpc.server.HealthCheck;
 import io.basalt.node.rpc.server.RpcServer;
 import io.basalt.node.rpc.server.RpcServerConfig;
+import io.basalt.node.rpc.settle.SettleProofMethods;
 import io.basalt.node.rpc.subscription.SubscriptionKind;
 import io.basalt.node.shard.ShardService;
 import io.basalt.node.validator.ValidatorClient;
@@ -278,12 +279,19 @@ public final class Node implements AutoCloseable {
         RpcServer.start(
             RpcServerConfig.of(
                 options.rpcHost(), options.rpcPort(), options.rpcCors(), data.shardCount()),
-            EthMethods.shardMethods(data, filters),
+            shardMethods(data, filters),
             nodeMethods,
             kinds,
             this::health);
     resources.add(rpcServer);
     LOG.info("JSON-RPC on http://{}:{}", options.rpcHost(), rpcServer.port());
+  }
+
+  /** The per-shard methods: {@code eth_*} and the settlement proofs. */
+  private List<RpcMethod> shardMethods(ShardRpcData data, FilterManager filters) {
+    List<RpcMethod> methods = new ArrayList<>(EthMethods.shardMethods(data, filters));
+    methods.addAll(SettleProofMethods.methods(chain));
+    return methods;
   }
 
   private HealthCheck.Health health() {

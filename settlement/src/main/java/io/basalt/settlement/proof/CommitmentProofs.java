@@ -39,7 +39,7 @@ public final class CommitmentProofs {
       Checkpoint checkpoint) {
     AccountProof account =
         shardState.proof(SystemContracts.SETTLEMENT, BatchSlots.keys(rollupId, batchIndex));
-    BatchRecord record = BatchSlots.read(readOnly(shardState), rollupId, batchIndex);
+    BatchRecord record = BatchSlots.read(settlementStorage(shardState), rollupId, batchIndex);
     return new CommitmentProof(
         shard,
         rollupId,
@@ -67,7 +67,8 @@ public final class CommitmentProofs {
     return state.latestCrosslinks().get(shard.id());
   }
 
-  private static ContractStorage readOnly(WorldState state) {
+  /** A read-only view of the Settlement contract's storage in {@code state}. */
+  public static ContractStorage settlementStorage(WorldState state) {
     return new ContractStorage() {
       @Override
       public Bytes32 load(Bytes32 slot) {
