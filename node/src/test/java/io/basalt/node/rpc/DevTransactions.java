@@ -43,6 +43,19 @@ final class DevTransactions {
     return signed(config, from, shard, nonce, to, value, Bytes.EMPTY);
   }
 
+  /** A call of {@code to} with {@code data} and {@code value}, up to {@code gas}. */
+  static Eip1559Transaction call(
+      SpecConfig config,
+      DevAccount from,
+      ShardId shard,
+      long nonce,
+      Address to,
+      BigInteger value,
+      Bytes data,
+      long gas) {
+    return signed(config, from, shard, nonce, to, value, data, gas);
+  }
+
   private static Eip1559Transaction signed(
       SpecConfig config,
       DevAccount from,
@@ -51,13 +64,25 @@ final class DevTransactions {
       Address to,
       BigInteger value,
       Bytes data) {
+    return signed(config, from, shard, nonce, to, value, data, 200_000);
+  }
+
+  private static Eip1559Transaction signed(
+      SpecConfig config,
+      DevAccount from,
+      ShardId shard,
+      long nonce,
+      Address to,
+      BigInteger value,
+      Bytes data,
+      long gas) {
     Eip1559Transaction unsigned =
         Eip1559Transaction.unsigned(
             config.chainId(shard).toBigInteger(),
             UInt64.valueOf(nonce),
             GWEI,
             GWEI.multiply(BigInteger.valueOf(50)),
-            UInt64.valueOf(200_000),
+            UInt64.valueOf(gas),
             Optional.of(to),
             value,
             data,
