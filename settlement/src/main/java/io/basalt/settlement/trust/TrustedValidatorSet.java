@@ -1,6 +1,7 @@
 package io.basalt.settlement.trust;
 
 import io.basalt.beacon.helpers.BeaconStateAccessors;
+import io.basalt.beacon.schemas.BeaconSchemas;
 import io.basalt.beacon.state.BeaconState;
 import io.basalt.beacon.state.Validator;
 import io.basalt.common.crypto.bls.BlsPublicKey;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
@@ -59,8 +61,7 @@ public final class TrustedValidatorSet {
   }
 
   /** The set decoded from the SSZ of a beacon state ({@code schemas.beaconState()}). */
-  public static TrustedValidatorSet fromSsz(
-      io.basalt.beacon.schemas.BeaconSchemas schemas, org.apache.tuweni.bytes.Bytes ssz) {
+  public static TrustedValidatorSet fromSsz(BeaconSchemas schemas, Bytes ssz) {
     return fromState(schemas.beaconState().deserialize(ssz));
   }
 
@@ -95,7 +96,8 @@ public final class TrustedValidatorSet {
   /**
    * The decoded key of {@code index} (which the caller checked is known).
    *
-   * @throws io.basalt.common.crypto.bls.InvalidBlsEncodingException if the stored key is invalid
+   * @throws io.basalt.common.crypto.bls.BlsException if the stored key is invalid (the verifier
+   *     turns this into a rejection)
    */
   public BlsPublicKey publicKey(ValidatorIndex index) {
     int i = index.value().intValue();
