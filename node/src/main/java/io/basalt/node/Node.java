@@ -38,6 +38,7 @@ import io.basalt.node.rpc.server.RpcServer;
 import io.basalt.node.rpc.server.RpcServerConfig;
 import io.basalt.node.rpc.settle.NodeSettlementRpcData;
 import io.basalt.node.rpc.settle.SettleMethods;
+import io.basalt.node.rpc.settle.SettleProofMethods;
 import io.basalt.node.rpc.settle.SettlementRpcData;
 import io.basalt.node.rpc.subscription.SubscriptionKind;
 import io.basalt.node.shard.ShardService;
@@ -278,6 +279,7 @@ public final class Node implements AutoCloseable {
     SettlementRpcData settlement = new NodeSettlementRpcData(chain, genesis, data);
     List<RpcMethod> shardMethods = new ArrayList<>(EthMethods.shardMethods(data, filters));
     shardMethods.addAll(SettleMethods.shardMethods(settlement));
+    shardMethods.addAll(SettleProofMethods.methods(chain));
     List<SubscriptionKind> kinds = new ArrayList<>(EthMethods.subscriptionKinds(data, events));
     kinds.addAll(SettleMethods.subscriptionKinds(settlement, events));
     kinds.addAll(nodeWide.subscriptionKinds());

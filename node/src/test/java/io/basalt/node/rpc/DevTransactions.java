@@ -43,6 +43,19 @@ final class DevTransactions {
     return signed(config, from, shard, nonce, to, value, Bytes.EMPTY);
   }
 
+  /** A call of {@code to} with {@code data} and {@code value}, up to {@code gas}. */
+  static Eip1559Transaction call(
+      SpecConfig config,
+      DevAccount from,
+      ShardId shard,
+      long nonce,
+      Address to,
+      BigInteger value,
+      Bytes data,
+      long gas) {
+    return signed(config, from, shard, nonce, to, value, data, gas);
+  }
+
   private static Eip1559Transaction signed(
       SpecConfig config,
       DevAccount from,
@@ -51,11 +64,10 @@ final class DevTransactions {
       Address to,
       BigInteger value,
       Bytes data) {
-    return call(config, from, shard, nonce, to, value, data, 200_000);
+    return signed(config, from, shard, nonce, to, value, data, 200_000);
   }
 
-  /** A call of {@code to} with {@code data} and {@code value}, with room for {@code gas}. */
-  static Eip1559Transaction call(
+  private static Eip1559Transaction signed(
       SpecConfig config,
       DevAccount from,
       ShardId shard,

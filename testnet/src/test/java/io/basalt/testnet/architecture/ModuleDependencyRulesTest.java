@@ -21,7 +21,15 @@ class ModuleDependencyRulesTest {
   @Test
   void shouldSeeEveryModuleWithCode() {
     for (String module :
-        List.of("common", "consensus", "storage", "execution", "beacon", "networking", "node")) {
+        List.of(
+            "common",
+            "consensus",
+            "storage",
+            "execution",
+            "beacon",
+            "settlement",
+            "networking",
+            "node")) {
       assertThat(
               BASALT.stream().anyMatch(c -> c.getPackageName().startsWith("io.basalt." + module)))
           .as("classes of module %s on the test classpath", module)

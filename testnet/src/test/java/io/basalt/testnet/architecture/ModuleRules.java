@@ -26,10 +26,18 @@ final class ModuleRules {
           "execution", Set.of("common", "storage"),
           "beacon", Set.of("common", "consensus", "storage"),
           "shard", Set.of("common", "consensus", "storage", "beacon", "execution"),
+          "settlement", Set.of("common", "consensus", "storage", "execution", "beacon"),
           "networking", Set.of("common"),
           "node",
               Set.of(
-                  "common", "consensus", "storage", "execution", "beacon", "shard", "networking"),
+                  "common",
+                  "consensus",
+                  "storage",
+                  "execution",
+                  "beacon",
+                  "shard",
+                  "settlement",
+                  "networking"),
           "testnet",
               Set.of(
                   "common",
@@ -38,6 +46,7 @@ final class ModuleRules {
                   "execution",
                   "beacon",
                   "shard",
+                  "settlement",
                   "networking",
                   "node"));
 
