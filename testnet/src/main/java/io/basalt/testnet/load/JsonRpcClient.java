@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
-/**
- * A minimal JSON-RPC 2.0 client over HTTP POST for the Ethereum methods the load generator uses.
- */
+/** A minimal JSON-RPC 2.0 client over HTTP POST, for the load generator and the example L2. */
 public final class JsonRpcClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,12 +36,21 @@ public final class JsonRpcClient {
 
   /** Calls {@code method} with string {@code params}; never completes exceptionally. */
   public CompletableFuture<RpcResult> call(String url, String method, List<String> params) {
+    return request(url, method, params);
+  }
+
+  /**
+   * Calls {@code method} with {@code params} of any JSON shape (strings, numbers, booleans, maps
+   * and lists of them, as Jackson writes them); never completes exceptionally. An object or array
+   * result comes back as its JSON text.
+   */
+  public CompletableFuture<RpcResult> request(String url, String method, List<?> params) {
     ObjectNode request = JSON.createObjectNode();
     request.put("jsonrpc", "2.0");
     request.put("id", ids.incrementAndGet());
     request.put("method", method);
     ArrayNode array = request.putArray("params");
-    params.forEach(array::add);
+    params.forEach(p -> array.add(JSON.valueToTree(p)));
     HttpRequest http =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(TIMEOUT)
