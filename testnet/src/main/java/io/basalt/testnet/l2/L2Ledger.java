@@ -5,6 +5,8 @@ import io.basalt.common.types.Address;
 import io.basalt.execution.settlement.Uint;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,9 +17,10 @@ import org.apache.tuweni.bytes.Bytes32;
  * The toy rollup's state: account balances (wei) and a string key-value store. Not thread-safe;
  * owned by one {@link ToyRollup}.
  *
- * <p>The state root is a plain commitment, not a trie: {@code keccak256} over the sorted balances
- * ({@code address ‖ uint256}) and then the sorted entries ({@code keccak(key) ‖ keccak(value)}).
- * Enough for operators to sign one value per batch; a real rollup would commit a provable trie.
+ * <p>The state root is a plain commitment, not a trie: {@code keccak256(keccak256(accounts) ‖
+ * keccak256(entries))}, where {@code accounts} is the sorted balances as {@code address ‖ uint256}
+ * and {@code entries} the sorted pairs as {@code keccak256(key) ‖ keccak256(value)}. Enough for
+ * operators to sign one value per batch; a real rollup would commit a trie that proves one account.
  */
 public final class L2Ledger {
 
@@ -64,15 +67,20 @@ public final class L2Ledger {
 
   /** The commitment over every balance and entry (see the class comment). */
   public Bytes32 stateRoot() {
-    Bytes accounts = Bytes.EMPTY;
+    List<Bytes> accounts = new ArrayList<>();
     for (Map.Entry<Address, BigInteger> e : balances.entrySet()) {
-      accounts = Bytes.concatenate(accounts, e.getKey().bytes(), Uint.word(e.getValue()));
+      accounts.add(e.getKey().bytes());
+      accounts.add(Uint.word(e.getValue()));
     }
-    Bytes entries = Bytes.EMPTY;
+    List<Bytes> entries = new ArrayList<>();
     for (Map.Entry<String, String> e : store.entrySet()) {
-      entries = Bytes.concatenate(entries, utf8Hash(e.getKey()), utf8Hash(e.getValue()));
+      entries.add(utf8Hash(e.getKey()));
+      entries.add(utf8Hash(e.getValue()));
     }
-    return Hash.keccak256(Bytes.concatenate(Hash.keccak256(accounts), Hash.keccak256(entries)));
+    return Hash.keccak256(
+        Bytes.concatenate(
+            Hash.keccak256(Bytes.concatenate(accounts.toArray(Bytes[]::new))),
+            Hash.keccak256(Bytes.concatenate(entries.toArray(Bytes[]::new)))));
   }
 
   private static Bytes32 utf8Hash(String text) {

@@ -131,10 +131,11 @@ public final class ToyRollup {
     if (nextBlock == batchStartBlock) {
       throw new L2Exception("no L2 block since batch " + (nextBatchIndex - 1));
     }
-    Bytes data = Bytes.EMPTY;
+    List<Bytes> data = new ArrayList<>();
     for (L2Tx tx : sealedTxs) {
       Bytes encoded = tx.encode();
-      data = Bytes.concatenate(data, Bytes.ofUnsignedInt(encoded.size()), encoded);
+      data.add(Bytes.ofUnsignedInt(encoded.size()));
+      data.add(encoded);
     }
     BatchHeader header =
         new BatchHeader(
@@ -143,7 +144,7 @@ public final class ToyRollup {
             nextBlock - 1,
             ledger.stateRoot(),
             WithdrawalTree.root(sealedWithdrawals.stream().map(Withdrawal::leaf).toList()),
-            Hash.keccak256(data));
+            Hash.keccak256(Bytes.concatenate(data.toArray(Bytes[]::new))));
     L2Batch batch = new L2Batch(rollupId, nextBatchIndex, header, sealedWithdrawals, sealedTxs);
     beforeBatch.put(nextBatchIndex, batchStart);
     nextBatchIndex++;

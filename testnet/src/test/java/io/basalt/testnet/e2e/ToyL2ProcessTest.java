@@ -9,6 +9,7 @@ import io.basalt.execution.settlement.BatchStatus;
 import io.basalt.execution.settlement.InclusionStatus;
 import io.basalt.execution.settlement.SettlementAbi;
 import io.basalt.execution.settlement.Withdrawal;
+import io.basalt.node.cli.BasaltCommand;
 import io.basalt.testnet.TestPorts;
 import io.basalt.testnet.Testnet;
 import io.basalt.testnet.TestnetSpec;
@@ -20,9 +21,12 @@ import io.basalt.testnet.l2.L1Receipt;
 import io.basalt.testnet.l2.L2Batch;
 import io.basalt.testnet.l2.SettlementClient;
 import io.basalt.testnet.l2.ToyRollup;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * deposits, the L2 credits it, a batch is committed, refused for withdrawal while in its window,
  * SETTLED once finalized and past its deadline, and the withdrawal is paid once with a proof. Then
  * the adversarial runs: a vetoed batch is REVERTED and its withdrawal refused, and an equivocating
- * operator quorum is challenged: the rollup freezes and its bond goes to the challenger.
+ * operator quorum is challenged: the rollup freezes and its bond goes to the challenger. Last,
+ * {@code basalt testnet l2-demo} runs the whole round trip from the testnet's {@code testnet.json}.
  *
  * <p>Heavy: run it under {@code flock /tmp/basalt-heavy.lock}.
  */
@@ -246,6 +251,36 @@ class ToyL2ProcessTest {
     assertThat(settlement.batchCount(cheat)).isEqualTo(1);
     // The honest rollup is untouched.
     assertThat(settlement.isFrozen(rollupId)).isFalse();
+  }
+
+  @Test
+  @Order(3)
+  void l2DemoCommandRunsTheRoundTripFromTestnetJson() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        BasaltCommand.execute(
+            new String[] {
+              "testnet",
+              "l2-demo",
+              "--data-dir",
+              temp.resolve("data").toString(),
+              "--timeout",
+              "180"
+            },
+            BasaltCommand.discoverLauncher(),
+            Map.of(),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+    System.out.println(out);
+    assertThat(exit).as("exit code; stderr: %s", err).isZero();
+    assertThat(out.toString())
+        .contains("registered rollup 2: 4 BLS operators (quorum 3)")
+        .contains("L2 credited deposit 0: " + userAddress + " now holds 2 ETH on L2")
+        .contains("committed batch 0 ")
+        .contains("batch 0: SETTLED, L1 inclusion FINALIZED")
+        .containsPattern(
+            "withdrawal 0 finalized in L1 block \\d+: L1 balance .* spent=true, escrow left 1 ETH");
   }
 
   /** Polls batch {@code index} until SETTLED; it must not be REVERTED meanwhile. */
