@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
 
 /**
  * The toy rollup's Layer-1 side: registers it, follows its deposits, commits its batches with the
@@ -108,7 +109,7 @@ public final class SettlementClient {
   }
 
   /** The digest the operators sign to commit {@code batch} on this shard. */
-  public Bytes commitDigest(L2Batch batch) {
+  public Bytes32 commitDigest(L2Batch batch) {
     return SettlementDigests.commitDigest(l1.chainId(), l1.shard(), batch.rollupId(), batch.hash());
   }
 
@@ -118,11 +119,9 @@ public final class SettlementClient {
     return send(sender, commitCalldata(operators, batch), BigInteger.ZERO);
   }
 
+  /** The {@code commitBatch} calldata of {@code batch}, signed by a quorum of {@code operators}. */
   public Bytes commitCalldata(BlsCommittee operators, L2Batch batch) {
-    BlsCommittee.QuorumSignature signed =
-        operators.signQuorum(
-            SettlementDigests.commitDigest(
-                l1.chainId(), l1.shard(), batch.rollupId(), batch.hash()));
+    BlsCommittee.QuorumSignature signed = operators.signQuorum(commitDigest(batch));
     return SettlementCalldata.commitBatch(batch.rollupId(), batch.index(), batch.header(), signed);
   }
 
@@ -148,11 +147,9 @@ public final class SettlementClient {
             a.rollupId(),
             a.index(),
             a.header(),
-            operators.signQuorum(
-                SettlementDigests.commitDigest(l1.chainId(), l1.shard(), a.rollupId(), a.hash())),
+            operators.signQuorum(commitDigest(a)),
             b.header(),
-            operators.signQuorum(
-                SettlementDigests.commitDigest(l1.chainId(), l1.shard(), b.rollupId(), b.hash())));
+            operators.signQuorum(commitDigest(b)));
     return send(challenger, data, BigInteger.ZERO);
   }
 
