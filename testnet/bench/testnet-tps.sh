@@ -2,7 +2,10 @@
 # Testnet TPS harness: `basalt testnet --load TPS` (4 nodes, 128 validators, 4 shards) on its own
 # data dir and ports, run for SECONDS after genesis; prints the included TPS per shard and in total
 # (basalt_shard_tps, averaged over one sample per slot, max over nodes per shard), the load
-# generator's last counters, and the finality lag (wall-clock epoch - finalized epoch) at the end.
+# generator's last counters and latencies (submission -> included -> finalized, cross-shard
+# submission -> delivered; p50/p95 over a sample of about four transactions a second), the time
+# from genesis to the first finalized epoch, and the finality lag (wall-clock epoch - finalized
+# epoch) at the end.
 # Needs the JSON-RPC server; run it under `flock /tmp/basalt-heavy.lock` on a shared machine.
 # Usage: testnet/bench/testnet-tps.sh [TPS (default 2000)] [SECONDS (default 120)]
 set -euo pipefail
@@ -29,6 +32,7 @@ now="$(date +%s)"
 metric() { curl -s "http://127.0.0.1:$((base + 555 + $1))/metrics" | awk -v m="$2" '$1==m {print $2}'; }
 samples=0
 sum=0
+first_final=""
 end=$(($(date +%s) + seconds))
 while [ "$(date +%s)" -lt "$end" ]; do
   sleep "$slot_s"
@@ -43,11 +47,16 @@ while [ "$(date +%s)" -lt "$end" ]; do
   done
   sum="$(awk -v a="$sum" -v b="$total" 'BEGIN {print a + b}')"
   samples=$((samples + 1))
+  if [ -z "$first_final" ]; then
+    f="$(metric 0 basalt_finalized_epoch)"
+    [ "${f%.*}" -gt 0 ] 2>/dev/null && first_final=$(($(date +%s) - genesis))
+  fi
 done
 finalized="$(metric 0 basalt_finalized_epoch)"
 epoch=$((($(date +%s) - genesis) / slot_s / epoch_slots))
 echo "offered load:        $tps TPS for ${seconds}s"
 echo "included TPS (mean): $(awk -v s="$sum" -v n="$samples" 'BEGIN {printf "%.0f", (n ? s / n : 0)}') over $samples samples"
+echo "first finality:      ${first_final:-none} s after genesis (sampled once a slot)"
 echo "finality lag:        $((epoch - ${finalized%.*})) epochs (epoch $epoch, finalized ${finalized%.*})"
 echo "generator:           $(grep -o 'load: .*' "$out" | tail -1)"
 echo "logs:                $work"

@@ -121,6 +121,11 @@ public final class ChainData implements ChainDataProvider, SyncTarget {
               imported++;
               continue;
             }
+            if (rejection.get().reason() == ImportRejection.Reason.UNKNOWN_PARENT) {
+              return BatchImport.unknownParent(
+                  imported,
+                  "block at slot " + block.message().slot() + ": " + rejection.get().detail());
+            }
             if (ChainGossip.verdictOf(rejection).result()
                 == io.basalt.networking.gossip.ValidationResult.REJECT) {
               return BatchImport.invalid(
@@ -135,6 +140,19 @@ public final class ChainData implements ChainDataProvider, SyncTarget {
           }
           return BatchImport.ok(imported);
         });
+  }
+
+  @Override
+  public Slot forkSyncStart() {
+    return executor.call(
+        () ->
+            chain
+                .beacon()
+                .store()
+                .summary(chain.beacon().finalizedCheckpoint().root())
+                .map(BlockSummary::slot)
+                .orElse(Slot.ZERO)
+                .increment());
   }
 
   @Override

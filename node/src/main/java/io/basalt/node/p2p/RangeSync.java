@@ -33,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * are imported strictly in order, one at a time, through {@link SyncTarget#importBeaconBlocks}; a
  * batch the target finds invalid gets its peer reported and is fetched again from another peer.
  *
+ * <p>Forks: a batch whose blocks do not connect to our chain (an unknown parent) means the peers
+ * are on another fork, for example after a network partition heals. The run then starts again from
+ * the slot after our finalized checkpoint ({@link SyncTarget#forkSyncStart}), which every
+ * compatible peer shares, so the fork is downloaded from its branch point; blocks we already have
+ * are skipped. Only a batch that does not connect even then gets its peer reported.
+ *
  * <p>Shards: once the beacon chain is caught up, {@link ShardRangeSync} brings every shard up to
  * the best peer's head.
  *
@@ -67,6 +73,10 @@ final class RangeSync implements AutoCloseable {
   private final Set<PeerId> busy = new HashSet<>();
   private final ShardRangeSync shards;
   private long nextStart;
+  // Where the next run starts instead of after our head (-1: after our head), and whether the
+  // current run started after our finalized checkpoint.
+  private long restartFrom = -1;
+  private boolean fromForkStart;
   private boolean importing;
   // The current beacon sync run, for its summary line.
   private long runStartNanos;
@@ -139,13 +149,16 @@ final class RangeSync implements AutoCloseable {
     boolean behind = best > ourHead + SYNC_DISTANCE || finalityAhead;
     if (batches.isEmpty()) {
       if (!behind) {
+        restartFrom = -1;
         if (runStartNanos != 0) {
           logSummary(ourHead);
         }
         syncing = shards.step(peers, (start, failed) -> pickPeer(peers, start, failed));
         return;
       }
-      nextStart = ourHead + 1;
+      fromForkStart = restartFrom >= 0;
+      nextStart = fromForkStart ? restartFrom : ourHead + 1;
+      restartFrom = -1;
       if (runStartNanos == 0) {
         runStartNanos = System.nanoTime();
         runStartSlot = ourHead;
@@ -246,6 +259,8 @@ final class RangeSync implements AutoCloseable {
                         LOG.info("{} from {} is invalid: {}", batch, batch.peer, reason);
                         reporter.report(batch.peer, Misbehaviour.LOW_TOLERANCE, reason);
                         batch.retry(batch.peer);
+                      } else if (result.unknownParent().isPresent()) {
+                        onUnknownParent(batch, result);
                       } else {
                         batches.remove(batch.start);
                         runImported += result.imported();
@@ -259,6 +274,28 @@ final class RangeSync implements AutoCloseable {
                       }
                       step();
                     }));
+  }
+
+  private void onUnknownParent(SyncBatch batch, BatchImport result) {
+    String detail = result.unknownParent().orElseThrow();
+    runImported += result.imported();
+    if (fromForkStart) {
+      LOG.info("{} from {} does not connect to our finalized chain: {}", batch, batch.peer, detail);
+      reporter.report(
+          batch.peer, Misbehaviour.LOW_TOLERANCE, "batch does not connect to our chain: " + detail);
+      batch.retry(batch.peer);
+      return;
+    }
+    restartFrom = target.forkSyncStart().value().longValue();
+    LOG.info(
+        "{} from {} does not connect to our chain ({}): peers are on another fork; range sync"
+            + " again from slot {}, after our finalized checkpoint",
+        batch,
+        batch.peer,
+        detail,
+        restartFrom);
+    // Downloads in flight for the dropped batches are discarded when they complete.
+    batches.clear();
   }
 
   /** One line per caught-up beacon sync: how many blocks, how fast (docs/benchmarks.md). */

@@ -21,6 +21,12 @@ public interface SyncTarget {
    */
   CompletableFuture<BatchImport> importBeaconBlocks(List<SignedBeaconBlock> blocks);
 
+  /**
+   * Where beacon sync starts again when a batch does not connect to our chain: the slot after our
+   * finalized checkpoint's block.
+   */
+  Slot forkSyncStart();
+
   /** The slot from which shard {@code shard} needs blocks (after its stored head). */
   Slot shardSyncStart(ShardId shard);
 

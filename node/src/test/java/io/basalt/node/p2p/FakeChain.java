@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
- * An in-memory chain that serves peers and takes synced batches: beacon blocks must extend the head
- * and carry the good marker signature; shard blocks are appended per shard. Records the import
- * order ("beacon:<n>" or "shard<i>:<n>").
+ * An in-memory chain that serves peers and takes synced batches: beacon blocks must carry the good
+ * marker signature and have a known parent; a block whose parent is not the head replaces the
+ * blocks after its parent (the longest chain wins, genesis is final). Shard blocks are appended per
+ * shard. Records the import order ("beacon:<n>" or "shard<i>:<n>").
  */
 final class FakeChain implements ChainDataProvider, SyncTarget {
 
@@ -96,15 +97,39 @@ final class FakeChain implements ChainDataProvider, SyncTarget {
         return CompletableFuture.completedFuture(
             BatchImport.invalid(imported, "bad signature at slot " + block.message().slot()));
       }
-      if (!block.message().parentRoot().equals(headRoot())) {
+      Bytes32 root = CODECS.beaconBlockRoot(block);
+      if (indexOf(root) >= 0) {
+        continue; // already known
+      }
+      Bytes32 parent = block.message().parentRoot();
+      int parentIndex = indexOf(parent);
+      if (parentIndex < 0 && !parent.equals(Bytes32.ZERO)) {
+        imports.add("unknown parent:" + block.message().slot());
         return CompletableFuture.completedFuture(
-            BatchImport.invalid(imported, "unknown parent at slot " + block.message().slot()));
+            BatchImport.unknownParent(imported, "parent " + parent));
+      }
+      while (blocks.size() > parentIndex + 1) {
+        blocks.remove(blocks.size() - 1);
       }
       blocks.add(block);
       imported++;
     }
     imports.add("beacon:" + imported);
     return CompletableFuture.completedFuture(BatchImport.ok(imported));
+  }
+
+  private int indexOf(Bytes32 root) {
+    for (int i = 0; i < blocks.size(); i++) {
+      if (CODECS.beaconBlockRoot(blocks.get(i)).equals(root)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public Slot forkSyncStart() {
+    return Slot.of(1); // genesis is the finalized checkpoint
   }
 
   @Override

@@ -41,6 +41,11 @@ final class P2PFixtures {
   private P2PFixtures() {}
 
   static SignedBeaconBlock block(long slot, Bytes32 parent, Bytes signature) {
+    return block(slot, parent, signature, Bytes32.ZERO);
+  }
+
+  /** A block whose state root tells apart blocks of two forks at one slot. */
+  static SignedBeaconBlock block(long slot, Bytes32 parent, Bytes signature, Bytes32 stateRoot) {
     BeaconBlockBody body =
         new BeaconBlockBody(
             Bytes.wrap(new byte[96]),
@@ -53,7 +58,7 @@ final class P2PFixtures {
             List.of(),
             List.of());
     return new SignedBeaconBlock(
-        new BeaconBlock(Slot.of(slot), ValidatorIndex.of(slot % 7), parent, Bytes32.ZERO, body),
+        new BeaconBlock(Slot.of(slot), ValidatorIndex.of(slot % 7), parent, stateRoot, body),
         signature);
   }
 

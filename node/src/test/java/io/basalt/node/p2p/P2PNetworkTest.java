@@ -206,6 +206,32 @@ class P2PNetworkTest {
   }
 
   @Test
+  void aNodeOnAnotherForkSyncsFromItsFinalizedCheckpointWithoutReportingItsPeers()
+      throws Exception {
+    List<SignedBeaconBlock> chain = P2PFixtures.chain(200, P2PFixtures.GOOD_SIGNATURE);
+    // Our fork shares slots 1..20 and then has its own blocks at slots 21..60.
+    List<SignedBeaconBlock> ours = new ArrayList<>(chain.subList(0, 20));
+    Bytes32 parent = P2PFixtures.CODECS.beaconBlockRoot(ours.getLast());
+    for (int slot = 21; slot <= 60; slot++) {
+      SignedBeaconBlock block =
+          P2PFixtures.block(slot, parent, P2PFixtures.GOOD_SIGNATURE, Bytes32.repeat((byte) 1));
+      ours.add(block);
+      parent = P2PFixtures.CODECS.beaconBlockRoot(block);
+    }
+    Node a = start(new FakeChain().withBlocks(chain));
+    Node b = start(new FakeChain().withBlocks(ours));
+    connect(b, a);
+
+    eventually(() -> b.chain.blocks.size() == 200);
+    assertThat(b.chain.blocks).containsExactlyElementsOf(chain);
+    // The batch after our head did not connect; the run went back to the finalized checkpoint.
+    assertThat(b.chain.imports).contains("unknown parent:61");
+    eventually(() -> !b.network.isSyncing());
+    assertThat(b.network.peerCount()).isEqualTo(1);
+    assertThat(b.network.peerScore(a.network.peerId())).isZero();
+  }
+
+  @Test
   void aPeerServingABadBatchIsReportedAndTheBatchFetchedFromAnother() throws Exception {
     List<SignedBeaconBlock> chain = P2PFixtures.chain(200, P2PFixtures.GOOD_SIGNATURE);
     List<SignedBeaconBlock> forged = new ArrayList<>();

@@ -184,6 +184,11 @@ public final class TestPeer implements AutoCloseable {
     }
 
     @Override
+    public Slot forkSyncStart() {
+      return Slot.of(1);
+    }
+
+    @Override
     public CompletableFuture<BatchImport> importShardBlocks(
         ShardId shard, List<SignedShardBlock> blocks) {
       return CompletableFuture.completedFuture(BatchImport.ok(0));

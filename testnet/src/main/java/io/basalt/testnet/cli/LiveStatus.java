@@ -46,7 +46,7 @@ final class LiveStatus {
                 : (now - genesisMillis) / slotMillis;
         String line = StatusLine.format(slot, testnet.statuses(), testnet.config().shardCount());
         if (load.isPresent()) {
-          line += " | " + load.get().counters().summary();
+          line += " | " + load.get().summary();
         }
         synchronized (out) {
           out.println(line);

@@ -246,7 +246,7 @@ public final class L1Client {
 
   private RpcResult await(String method, List<?> params) throws L2Exception {
     try {
-      return rpc.request(url, method, params).get();
+      return rpc.call(url, method, params).get();
     } catch (ExecutionException e) {
       throw new L2Exception(method + " failed: " + e.getCause(), e);
     } catch (InterruptedException e) {

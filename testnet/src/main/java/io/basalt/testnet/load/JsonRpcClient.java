@@ -21,7 +21,10 @@ public final class JsonRpcClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(3))
+          .build();
   private final AtomicLong ids = new AtomicLong();
 
   /** {@code eth_sendRawTransaction}: the transaction hash, or the node's error. */
@@ -34,17 +37,12 @@ public final class JsonRpcClient {
     return call(url, "eth_getTransactionCount", List.of(address, "pending"));
   }
 
-  /** Calls {@code method} with string {@code params}; never completes exceptionally. */
-  public CompletableFuture<RpcResult> call(String url, String method, List<String> params) {
-    return request(url, method, params);
-  }
-
   /**
    * Calls {@code method} with {@code params} of any JSON shape (strings, numbers, booleans, maps
-   * and lists of them, as Jackson writes them); never completes exceptionally. An object or array
-   * result comes back as its JSON text.
+   * and lists of them, as Jackson writes them); never fails. An object or array result comes back
+   * as its JSON text.
    */
-  public CompletableFuture<RpcResult> request(String url, String method, List<?> params) {
+  public CompletableFuture<RpcResult> call(String url, String method, List<?> params) {
     ObjectNode request = JSON.createObjectNode();
     request.put("jsonrpc", "2.0");
     request.put("id", ids.incrementAndGet());
@@ -61,7 +59,7 @@ public final class JsonRpcClient {
         .sendAsync(http, HttpResponse.BodyHandlers.ofString())
         .thenApply(JsonRpcClient::parse)
         .exceptionally(
-            e -> RpcResult.error(RpcResult.TRANSPORT, "no answer: " + rootCause(e).toString()));
+            e -> RpcResult.error(RpcResult.TRANSPORT, rootCause(e).getClass().getSimpleName()));
   }
 
   static RpcResult parse(HttpResponse<String> response) {

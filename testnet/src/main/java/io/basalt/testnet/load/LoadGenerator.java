@@ -59,6 +59,8 @@ public final class LoadGenerator implements AutoCloseable {
   private final Config config;
   private final JsonRpcClient rpc = new JsonRpcClient();
   private final LoadCounters counters = new LoadCounters();
+  private final LatencyTracker latency = new LatencyTracker(rpc, System::currentTimeMillis);
+  private final long sampleEvery;
   private final List<Lane> lanes = new ArrayList<>();
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
@@ -74,6 +76,8 @@ public final class LoadGenerator implements AutoCloseable {
 
   public LoadGenerator(Config config) {
     this.config = config;
+    // About four samples a second, whatever the rate.
+    this.sampleEvery = Math.max(1, Math.round(config.tps() / 4));
     int accounts = config.accounts().size();
     for (int shard = 0; shard < config.chainIds().size(); shard++) {
       for (int a = 0; a < accounts; a++) {
@@ -99,11 +103,13 @@ public final class LoadGenerator implements AutoCloseable {
       lane.resync(url(lane.shard, 0));
     }
     scheduler.scheduleAtFixedRate(this::tickSafely, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    latency.start();
   }
 
   /** Stops sending; requests in flight finish on their own. */
   public void stop() {
     scheduler.shutdownNow();
+    latency.close();
   }
 
   @Override
@@ -113,6 +119,17 @@ public final class LoadGenerator implements AutoCloseable {
 
   public LoadCounters counters() {
     return counters;
+  }
+
+  /** The latencies of a sample of the accepted transactions. */
+  public LatencyTracker latency() {
+    return latency;
+  }
+
+  /** One line for the status view: the counters, then the latencies once measured. */
+  public String summary() {
+    String latencies = latency.summary();
+    return counters.summary() + (latencies.isEmpty() ? "" : " | " + latencies);
   }
 
   private void tickSafely() {
@@ -157,11 +174,21 @@ public final class LoadGenerator implements AutoCloseable {
                     lane.key, chainId, nonce, (lane.shard + 1) % shards, lane.recipient, VALUE)
             : config.transfers().transfer(lane.key, chainId, nonce, lane.recipient, VALUE);
     counters.onSent(crossShard);
+    long submitted = System.currentTimeMillis();
+    boolean sampled = sendCount % sampleEvery == 0;
     rpc.sendRawTransaction(url, raw)
         .thenAccept(
             result -> {
               if (result.isOk()) {
                 counters.onAccepted();
+                if (sampled) {
+                  latency.follow(
+                      result.result().orElseThrow(),
+                      config.rpcUrls().get(node),
+                      url,
+                      crossShard,
+                      submitted);
+                }
                 lane.advance();
               } else {
                 counters.onRejected(reason(result));
@@ -176,7 +203,7 @@ public final class LoadGenerator implements AutoCloseable {
 
   private static String reason(RpcResult result) {
     return result.errorCode() == RpcResult.TRANSPORT
-        ? "transport"
+        ? "transport " + result.errorMessage()
         : result.errorMessage().isEmpty() ? "error " + result.errorCode() : result.errorMessage();
   }
 
