@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
       ControlSubcommands.Add.class,
       ControlSubcommands.PartitionCommand.class,
       ControlSubcommands.Heal.class,
-      ControlSubcommands.Status.class
+      ControlSubcommands.Status.class,
+      L2DemoCommand.class
     })
 public final class TestnetCommand implements Callable<Integer> {
 

@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
-/**
- * A minimal JSON-RPC 2.0 client over HTTP POST for the Ethereum methods the load generator uses.
- */
+/** A minimal JSON-RPC 2.0 client over HTTP POST, for the load generator and the example L2. */
 public final class JsonRpcClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +37,11 @@ public final class JsonRpcClient {
     return call(url, "eth_getTransactionCount", List.of(address, "pending"));
   }
 
-  /** Calls {@code method} with {@code params} (strings, numbers, booleans); never fails. */
+  /**
+   * Calls {@code method} with {@code params} of any JSON shape (strings, numbers, booleans, maps
+   * and lists of them, as Jackson writes them); never fails. An object or array result comes back
+   * as its JSON text.
+   */
   public CompletableFuture<RpcResult> call(String url, String method, List<?> params) {
     ObjectNode request = JSON.createObjectNode();
     request.put("jsonrpc", "2.0");
