@@ -2,11 +2,13 @@ package io.basalt.testnet.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.basalt.common.crypto.secp256k1.SecpPrivateKey;
+import io.basalt.testnet.TestnetDataDir;
 import io.basalt.testnet.TestnetException;
 import io.basalt.testnet.TestnetInfo;
 import io.basalt.testnet.l2.L1Client;
 import io.basalt.testnet.l2.L2Demo;
 import io.basalt.testnet.l2.L2Exception;
+import io.basalt.testnet.l2.SettlementProofCheck;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -66,6 +68,7 @@ final class L2DemoCommand implements Callable<Integer> {
               info.path("secondsPerSlot").asLong());
       new L2Demo(
               l1,
+              SettlementProofCheck.fromGenesis(l1, TestnetDataDir.genesisDir(dataDir)),
               SecpPrivateKey.fromHexString(accounts.path(0).path("privateKey").asText()),
               SecpPrivateKey.fromHexString(accounts.path(1).path("privateKey").asText()),
               cl.getOut(),

@@ -228,7 +228,8 @@ public final class L1Client {
     return call;
   }
 
-  private JsonNode request(String method, List<?> params) throws L2Exception {
+  /** Any JSON-RPC method of the node's shard-0 endpoint; an error answer is an exception. */
+  JsonNode request(String method, List<?> params) throws L2Exception {
     RpcResult result = await(method, params);
     if (!result.isOk()) {
       throw new L2Exception(method + " failed: " + result.errorMessage());

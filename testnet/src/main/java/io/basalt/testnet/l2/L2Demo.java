@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The toy L2's round trip against a running testnet, one printed line per step: register a rollup,
  * deposit from a dev account, credit it on L2, commit a batch holding a withdrawal, wait until L1
- * settles the batch, finalize the withdrawal with its Merkle proof.
+ * settles the batch, verify its finalized inclusion from proofs without trusting the node, finalize
+ * the withdrawal with its Merkle proof.
  */
 public final class L2Demo {
 
@@ -22,6 +23,7 @@ public final class L2Demo {
   private static final BigInteger ETHER = BigInteger.TEN.pow(18);
 
   private final SettlementClient settlement;
+  private final SettlementProofCheck proofs;
   private final SecpPrivateKey operatorKey;
   private final SecpPrivateKey user;
   private final PrintWriter out;
@@ -34,11 +36,13 @@ public final class L2Demo {
    */
   public L2Demo(
       L1Client l1,
+      SettlementProofCheck proofs,
       SecpPrivateKey operatorKey,
       SecpPrivateKey user,
       PrintWriter out,
       long timeoutSeconds) {
     this.settlement = new SettlementClient(l1);
+    this.proofs = proofs;
     this.operatorKey = operatorKey;
     this.user = user;
     this.out = out;
@@ -115,6 +119,11 @@ public final class L2Demo {
             + info.challengeDeadline());
 
     info = awaitSettled(rollupId, batch.index(), info);
+    step(
+        "verified batch "
+            + batch.index()
+            + " is in a finalized L1 state from the genesis validator set: "
+            + proofs.verify(rollupId, batch.index(), info.batchHash()));
 
     BigInteger before = l1.balance(userAddress);
     L1Receipt paid = settlement.finalizeWithdrawal(user, batch, withdrawal.nonce());

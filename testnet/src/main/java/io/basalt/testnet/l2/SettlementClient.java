@@ -2,20 +2,16 @@ package io.basalt.testnet.l2;
 
 import io.basalt.common.crypto.secp256k1.SecpPrivateKey;
 import io.basalt.common.types.Address;
-import io.basalt.common.types.Slot;
 import io.basalt.execution.abi.AbiDecodingException;
 import io.basalt.execution.abi.AbiEvent;
 import io.basalt.execution.abi.AbiFunction;
 import io.basalt.execution.abi.AbiTypes;
-import io.basalt.execution.settlement.BatchStatus;
-import io.basalt.execution.settlement.InclusionStatus;
 import io.basalt.execution.settlement.SettlementAbi;
 import io.basalt.execution.settlement.SettlementDigests;
 import io.basalt.execution.settlement.Uint;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
@@ -25,14 +21,9 @@ import org.apache.tuweni.bytes.Bytes32;
  * challenges. Every write is a signed transaction to the Settlement contract through {@link
  * L1Client}; every read is one of the contract's views or its logs.
  *
- * <p><b>Status.</b> The node's {@code eth_call} runs the contract's views without a view of Layer-1
- * finality ({@code SettlementView.NONE}: slot 0, nothing finalized), so {@code getBatch} through it
- * reports a live batch as COMMITTED and INCLUDED forever. {@link #batch} therefore keeps the
- * contract's record and its REVERTED flag, and derives COMMITTED/SETTLED and the inclusion exactly
- * as the contract does ({@link BatchStatus#of}, {@link InclusionStatus#of}) from the head block's
- * slot and this shard's crosslinks in the node's justified and finalized beacon states. The
- * contract re-checks when a withdrawal is finalized, so a wrong guess costs a refused transaction,
- * never funds.
+ * <p>Batch statuses are the contract's own ({@code getBatch} through {@code eth_call}, which reads
+ * the node's beacon checkpoints). An L2 that does not want to trust the node checks settlement with
+ * {@link SettlementProofCheck}.
  */
 public final class SettlementClient {
 
@@ -161,26 +152,10 @@ public final class SettlementClient {
     return send(sender, data, BigInteger.ZERO);
   }
 
-  /**
-   * Batch {@code index} of {@code rollupId}: the contract's record, with the status and inclusion
-   * established as the class comment explains.
-   */
+  /** Batch {@code index} of {@code rollupId}: the contract's record, status and inclusion. */
   public BatchInfo batch(long rollupId, long index) throws L2Exception {
-    BatchInfo stored =
-        BatchInfo.decode(
-            l1.call(
-                SettlementAbi.GET_BATCH.encodeCall(List.of(Uint.of(rollupId), Uint.of(index)))));
-    if (stored.status() != BatchStatus.COMMITTED) {
-      return stored;
-    }
-    Slot commitSlot = Slot.of(stored.commitSlot());
-    Optional<Slot> finalized = l1.crosslinkedSlot("finalized").map(SettlementClient::slot);
-    Optional<Slot> justified = l1.crosslinkedSlot("justified").map(SettlementClient::slot);
-    Slot head = slot(l1.headSlot());
-    return stored.with(
-        BatchStatus.of(
-            false, commitSlot, stored.challengeDeadline() - stored.commitSlot(), head, finalized),
-        InclusionStatus.of(commitSlot, justified, finalized));
+    return BatchInfo.decode(
+        l1.call(SettlementAbi.GET_BATCH.encodeCall(List.of(Uint.of(rollupId), Uint.of(index)))));
   }
 
   /** Whether withdrawal {@code nonce} of {@code rollupId} has been paid. */
@@ -231,9 +206,5 @@ public final class SettlementClient {
               + l1.revertReason(from, data, value).map(r -> ": " + r).orElse(""));
     }
     return receipt;
-  }
-
-  private static Slot slot(long value) {
-    return Slot.of(value);
   }
 }

@@ -1,6 +1,7 @@
 package io.basalt.testnet.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.common.crypto.secp256k1.SecpPrivateKey;
 import io.basalt.common.types.Address;
@@ -12,6 +13,7 @@ import io.basalt.execution.settlement.Withdrawal;
 import io.basalt.node.cli.BasaltCommand;
 import io.basalt.testnet.TestPorts;
 import io.basalt.testnet.Testnet;
+import io.basalt.testnet.TestnetDataDir;
 import io.basalt.testnet.TestnetSpec;
 import io.basalt.testnet.l2.BatchInfo;
 import io.basalt.testnet.l2.BlsCommittee;
@@ -19,7 +21,9 @@ import io.basalt.testnet.l2.DepositEvent;
 import io.basalt.testnet.l2.L1Client;
 import io.basalt.testnet.l2.L1Receipt;
 import io.basalt.testnet.l2.L2Batch;
+import io.basalt.testnet.l2.L2Exception;
 import io.basalt.testnet.l2.SettlementClient;
+import io.basalt.testnet.l2.SettlementProofCheck;
 import io.basalt.testnet.l2.ToyRollup;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,6 +32,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.tuweni.bytes.Bytes32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -165,6 +170,14 @@ class ToyL2ProcessTest {
     assertThat(l1.headSlot()).isGreaterThanOrEqualTo(settled.challengeDeadline());
     assertThat(l1.crosslinkedSlot("finalized"))
         .hasValueSatisfying(f -> assertThat(f).isGreaterThanOrEqualTo(settled.commitSlot()));
+    // The L2 need not trust the node: the batch's finalized inclusion verifies from the genesis
+    // validator set, and a batch hash the chain does not hold does not.
+    SettlementProofCheck proofs =
+        SettlementProofCheck.fromGenesis(l1, TestnetDataDir.genesisDir(testnet.spec().dataDir()));
+    assertThat(proofs.verify(rollupId, 0, settled.batchHash())).startsWith("epoch ");
+    assertThatThrownBy(() -> proofs.verify(rollupId, 0, Bytes32.repeat((byte) 7)))
+        .isInstanceOf(L2Exception.class)
+        .hasMessageContaining("rejected");
 
     // The node's view of finality can run a block ahead of the next block's: retry a few slots.
     BigInteger before = BigInteger.ZERO;
