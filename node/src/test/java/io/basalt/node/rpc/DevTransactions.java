@@ -34,40 +34,17 @@ final class DevTransactions {
       Address to,
       BigInteger value) {
     Bytes data = CrossShard.TRANSFER.encodeCall(List.of(BigInteger.valueOf(toShard), to));
-    return signed(config, from, shard, nonce, SystemContracts.CROSS_SHARD, value, data);
+    return call(config, from, shard, nonce, SystemContracts.CROSS_SHARD, value, data, 200_000);
   }
 
   /** A plain value transfer on {@code shard}. */
   static Eip1559Transaction transfer(
       SpecConfig config, DevAccount from, ShardId shard, long nonce, Address to, BigInteger value) {
-    return signed(config, from, shard, nonce, to, value, Bytes.EMPTY);
+    return call(config, from, shard, nonce, to, value, Bytes.EMPTY, 200_000);
   }
 
   /** A call of {@code to} with {@code data} and {@code value}, up to {@code gas}. */
   static Eip1559Transaction call(
-      SpecConfig config,
-      DevAccount from,
-      ShardId shard,
-      long nonce,
-      Address to,
-      BigInteger value,
-      Bytes data,
-      long gas) {
-    return signed(config, from, shard, nonce, to, value, data, gas);
-  }
-
-  private static Eip1559Transaction signed(
-      SpecConfig config,
-      DevAccount from,
-      ShardId shard,
-      long nonce,
-      Address to,
-      BigInteger value,
-      Bytes data) {
-    return signed(config, from, shard, nonce, to, value, data, 200_000);
-  }
-
-  private static Eip1559Transaction signed(
       SpecConfig config,
       DevAccount from,
       ShardId shard,
