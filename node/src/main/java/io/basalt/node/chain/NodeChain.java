@@ -21,7 +21,6 @@ import io.basalt.consensus.types.Checkpoint;
 import io.basalt.execution.contracts.SettlementView;
 import io.basalt.node.beacon.BeaconService;
 import io.basalt.node.shard.ShardService;
-import io.basalt.shard.chain.StoreBeaconView;
 import io.basalt.shard.datastructures.ShardBlock;
 import io.basalt.shard.datastructures.SignedShardBlock;
 import io.basalt.shard.transition.BeaconSettlementView;
@@ -123,8 +122,7 @@ public final class NodeChain<P> {
    * justified and finalized crosslinked shard slots), as of the beacon head. Chain thread only.
    */
   public SettlementView settlementView(ShardId shard, Slot slot) {
-    StoreBeaconView view = new StoreBeaconView(beacon.store(), beacon::stateAt, beacon.accessors());
-    return BeaconSettlementView.of(config(), view, beacon.headState(), shard, slot);
+    return BeaconSettlementView.of(config(), shards.beaconView(), beacon.headState(), shard, slot);
   }
 
   public SpecConfig config() {

@@ -128,6 +128,11 @@ public final class ShardService<P> {
 
   // ---- duties ----
 
+  /** The beacon chain as the shard rules see it (chain thread only). */
+  public StoreBeaconView beaconView() {
+    return view;
+  }
+
   public void onSlotStart(Slot slot) {
     this.slot = slot;
     syncHead();

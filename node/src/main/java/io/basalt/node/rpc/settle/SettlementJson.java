@@ -1,5 +1,6 @@
 package io.basalt.node.rpc.settle;
 
+import io.basalt.common.types.UInt64;
 import io.basalt.execution.settlement.BatchHeader;
 import io.basalt.execution.settlement.RollupRecord;
 import io.basalt.execution.settlement.SettlementStore;
@@ -90,6 +91,6 @@ final class SettlementJson {
 
   /** An unsigned 64-bit value as QUANTITY. */
   static String q(long unsigned) {
-    return "0x" + Long.toUnsignedString(unsigned, 16);
+    return RpcHex.quantity(UInt64.fromBits(unsigned));
   }
 }
