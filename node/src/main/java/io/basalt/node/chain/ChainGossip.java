@@ -9,6 +9,8 @@ import io.basalt.beacon.datastructures.operations.SignedAggregateAndProof;
 import io.basalt.beacon.datastructures.operations.SignedVoluntaryExit;
 import io.basalt.common.types.ShardId;
 import io.basalt.consensus.types.Attestation;
+import io.basalt.execution.transaction.SenderRecovery;
+import io.basalt.execution.transaction.SenderResult;
 import io.basalt.execution.transaction.Transaction;
 import io.basalt.execution.transaction.TransactionDecoder;
 import io.basalt.execution.transaction.TransactionDecodingException;
@@ -139,9 +141,10 @@ public final class ChainGossip implements GossipHandlers {
     } catch (TransactionDecodingException e) {
       return CompletableFuture.completedFuture(Verdict.reject("undecodable: " + e.getMessage()));
     }
+    SenderResult sender = SenderRecovery.recover(decoded); // here, not on the chain thread
     return executor.submit(
         () -> {
-          AddResult result = chain.shards().addTransaction(shard, decoded);
+          AddResult result = chain.shards().addTransaction(shard, decoded, sender);
           return result instanceof AddResult.Added
               ? Verdict.accept()
               : Verdict.ignore(result.toString());

@@ -1,5 +1,6 @@
 package io.basalt.node.shard;
 
+import io.basalt.beacon.datastructures.blocks.BeaconBlockHeader;
 import io.basalt.beacon.datastructures.shard.Crosslink;
 import io.basalt.beacon.datastructures.shard.ShardBlockHeader;
 import io.basalt.beacon.datastructures.shard.SignedShardBlockHeader;
@@ -13,6 +14,8 @@ import io.basalt.common.types.Slot;
 import io.basalt.common.types.ValidatorIndex;
 import io.basalt.consensus.types.Attestation;
 import io.basalt.execution.processor.RecoveredTransaction;
+import io.basalt.execution.transaction.SenderRecovery;
+import io.basalt.execution.transaction.SenderResult;
 import io.basalt.execution.transaction.Transaction;
 import io.basalt.node.beacon.BeaconService;
 import io.basalt.shard.chain.BeaconBlockShardContent;
@@ -76,6 +79,15 @@ public final class ShardService<P> {
 
   private record Parked<P>(SignedShardBlock block, P from) {}
 
+  /**
+   * What a shard head was computed from: the beacon state (its latest block header and slot fix its
+   * crosslink and balances), the canonical beacon chain and the shard fork choice's version.
+   */
+  private record HeadInputs(
+      BeaconBlockHeader beaconHeader, Slot beaconSlot, Bytes32 canonicalHead, long version) {}
+
+  private record HeadMemo(HeadInputs inputs, Bytes32 head) {}
+
   private final BeaconService<P> beacon;
   private final ShardProtocol protocol;
   private final BeaconStateAccessors accessors;
@@ -90,6 +102,7 @@ public final class ShardService<P> {
   private final Map<Bytes32, Parked<P>> parked = new HashMap<>();
   private final Map<Bytes32, Slot> requested = new HashMap<>();
   private final Map<Bytes32, ProducedShardBlock> produced = new HashMap<>();
+  private final Map<ShardId, HeadMemo> heads = new HashMap<>();
   private final BlsSignatureVerifier verifier;
   private Slot slot = Slot.ZERO;
   private String lastInvalid;
@@ -289,6 +302,14 @@ public final class ShardService<P> {
     return mempools.get(shard.id()).add(transaction);
   }
 
+  /**
+   * {@link #addTransaction} with the sender recovered beforehand, off the chain thread (see {@link
+   * ShardMempool#add(Transaction, SenderResult)}).
+   */
+  public AddResult addTransaction(ShardId shard, Transaction transaction, SenderResult sender) {
+    return mempools.get(shard.id()).add(transaction, sender);
+  }
+
   // ---- chain maintenance ----
 
   private void syncHead() {
@@ -335,7 +356,7 @@ public final class ShardService<P> {
       }
       return false;
     }
-    ShardImport result = chain.importBlock(block, view, verifier, SenderRecoverer.SEQUENTIAL);
+    ShardImport result = chain.importBlock(block, view, verifier, pooledSenders(chain.shard()));
     parked.remove(block.root());
     switch (result) {
       case ShardImport.Imported ok -> afterImport(chain, ok.result());
@@ -356,6 +377,22 @@ public final class ShardService<P> {
     onImported.accept(chain.shard(), result);
   }
 
+  /**
+   * Recovers a block's senders, taking those of transactions in the shard's pool from there: the
+   * pool recovered them on admission, from the same signed bytes (the hash covers the signature).
+   */
+  private SenderRecoverer pooledSenders(ShardId shard) {
+    ShardMempool pool = mempools.get(shard.id());
+    return transactions ->
+        transactions.stream()
+            .map(
+                tx ->
+                    pool.get(tx.hash())
+                        .<SenderResult>map(pooled -> new SenderResult.Recovered(pooled.sender()))
+                        .orElseGet(() -> SenderRecovery.recover(tx)))
+            .toList();
+  }
+
   private void refreshPool(ShardChain chain) {
     int shard = chain.shard().id();
     Optional<ShardState> head = headState(chain);
@@ -373,11 +410,24 @@ public final class ShardService<P> {
 
   /** The shard head on the beacon chain of {@code state} (its crosslink, effective balances). */
   private Bytes32 head(ShardChain chain, BeaconState state) {
+    HeadInputs inputs =
+        new HeadInputs(
+            state.latestBlockHeader(),
+            state.slot(),
+            view.canonicalHead(),
+            chain.forkChoiceVersion());
+    HeadMemo memo = heads.get(chain.shard());
+    if (memo != null && memo.inputs().equals(inputs)) {
+      return memo.head();
+    }
     Crosslink crosslink = state.latestCrosslinks().get(chain.shard().id());
-    return chain.head(
-        crosslink.shardBlockRoot(),
-        view::isCanonical,
-        v -> state.validators().get(v.intValue()).effectiveBalance().value().longValue());
+    Bytes32 head =
+        chain.head(
+            crosslink.shardBlockRoot(),
+            view::isCanonical,
+            v -> state.validators().get(v.intValue()).effectiveBalance().value().longValue());
+    heads.put(chain.shard(), new HeadMemo(inputs, head));
+    return head;
   }
 
   /** Fee recipient of a proposer's shard blocks: an address derived from its index. */

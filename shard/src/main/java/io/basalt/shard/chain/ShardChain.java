@@ -171,6 +171,14 @@ public final class ShardChain {
     forkChoice.onVote(validator, shardHeadRoot, slot);
   }
 
+  /**
+   * Changes whenever the fork choice's blocks, votes or anchor do; see {@link
+   * ShardForkChoice#version}.
+   */
+  public synchronized long forkChoiceVersion() {
+    return forkChoice.version();
+  }
+
   /** The head from the beacon head's crosslink of this shard; see {@link ShardForkChoice#head}. */
   public synchronized Bytes32 head(
       Bytes32 crosslinked,

@@ -94,6 +94,11 @@ public final class StoreBeaconView implements BeaconView {
     return true;
   }
 
+  /** The head {@link #moveHead} last moved the canonical chain to. */
+  public Bytes32 canonicalHead() {
+    return canonicalHead;
+  }
+
   /** Whether the beacon block {@code root} is on the node's canonical chain. */
   public boolean isCanonical(Bytes32 root) {
     return canonical.containsKey(root) || isFinalized(root);

@@ -37,6 +37,7 @@ public final class ShardForkChoice {
   private final Map<Bytes32, List<Bytes32>> children = new HashMap<>();
   private final Map<ValidatorIndex, Vote> votes = new HashMap<>();
   private Node anchor;
+  private long version;
 
   /**
    * @param beaconGenesisRoot the anchor of the shard's genesis
@@ -49,6 +50,13 @@ public final class ShardForkChoice {
   public ShardForkChoice(Bytes32 anchorRoot, Slot anchorSlot, Bytes32 anchorBeaconRoot) {
     anchor = new Node(anchorRoot, Bytes32.ZERO, anchorSlot, anchorBeaconRoot);
     nodes.put(anchorRoot, anchor);
+  }
+
+  /**
+   * A number that changes whenever a block, a vote or the anchor does: what {@link #head} reads.
+   */
+  public long version() {
+    return version;
   }
 
   public boolean contains(Bytes32 root) {
@@ -108,6 +116,7 @@ public final class ShardForkChoice {
           children.remove(r);
         });
     anchor = nodes.get(root);
+    version++;
     return removed;
   }
 
@@ -118,6 +127,7 @@ public final class ShardForkChoice {
     }
     if (nodes.putIfAbsent(root, new Node(root, parent, slot, beaconBlockRoot)) == null) {
       children.computeIfAbsent(parent, p -> new ArrayList<>()).add(root);
+      version++;
     }
   }
 
@@ -126,6 +136,7 @@ public final class ShardForkChoice {
     Vote previous = votes.get(validator);
     if (previous == null || slot.isAfter(previous.slot())) {
       votes.put(validator, new Vote(shardHeadRoot, slot));
+      version++;
     }
   }
 
@@ -197,6 +208,7 @@ public final class ShardForkChoice {
     if (node == null) {
       return;
     }
+    version++;
     dropped.add(root);
     List<Bytes32> list = children.get(node.parent());
     if (list != null) {

@@ -16,7 +16,9 @@ import org.apache.tuweni.bytes.Bytes32;
 /**
  * One sender's pooled transactions by nonce, with the account (nonce, balance) last read for it.
  *
- * <p>Pending are those with contiguous nonces from the account nonce; the rest are queued. Not
+ * <p>Pending are those with contiguous nonces from the account nonce; the rest are queued. The sum
+ * of upfront costs and a bound on the gas limits are kept up to date, so admission and {@link
+ * #reset} with an account that still covers everything cost no pass over the transactions. Not
  * thread-safe: {@link ShardMempool} guards it with its lock.
  */
 final class SenderTransactions {
@@ -26,6 +28,8 @@ final class SenderTransactions {
 
   private final NavigableMap<UInt64, Slot> byNonce = new TreeMap<>();
   private Account account;
+  private BigInteger totalCost = BigInteger.ZERO;
+  private UInt64 gasLimitBound = UInt64.ZERO; // no pooled transaction's gas limit exceeds it
 
   SenderTransactions(Account account) {
     this.account = account;
@@ -58,11 +62,23 @@ final class SenderTransactions {
 
   /** Stores {@code slot} at its nonce, returning the one it displaces. */
   Optional<Slot> put(Slot slot) {
-    return Optional.ofNullable(byNonce.put(slot.pooled().tx().nonce(), slot));
+    Slot displaced = byNonce.put(slot.pooled().tx().nonce(), slot);
+    totalCost = totalCost.add(cost(slot));
+    if (displaced != null) {
+      totalCost = totalCost.subtract(cost(displaced));
+    }
+    UInt64 gasLimit = slot.pooled().tx().gasLimit();
+    if (gasLimit.isGreaterThan(gasLimitBound)) {
+      gasLimitBound = gasLimit;
+    }
+    return Optional.ofNullable(displaced);
   }
 
   void remove(UInt64 nonce) {
-    byNonce.remove(nonce);
+    Slot removed = byNonce.remove(nonce);
+    if (removed != null) {
+      totalCost = totalCost.subtract(cost(removed));
+    }
   }
 
   /** The number of transactions with contiguous nonces from the account nonce. */
@@ -105,13 +121,8 @@ final class SenderTransactions {
    * leaving out the one at {@code except} if any: what the balance must cover.
    */
   BigInteger totalCostExcept(Optional<UInt64> except) {
-    BigInteger total = BigInteger.ZERO;
-    for (Slot slot : byNonce.values()) {
-      if (except.isEmpty() || !except.get().equals(slot.pooled().tx().nonce())) {
-        total = total.add(FeeMarket.upfrontCost(slot.pooled().tx()));
-      }
-    }
-    return total;
+    Slot left = except.map(byNonce::get).orElse(null);
+    return left == null ? totalCost : totalCost.subtract(cost(left));
   }
 
   /**
@@ -121,23 +132,37 @@ final class SenderTransactions {
    */
   List<Slot> reset(Account newAccount, UInt64 blockGasLimit) {
     this.account = newAccount;
-    List<Slot> dropped = new ArrayList<>(byNonce.headMap(newAccount.nonce(), false).values());
-    byNonce.headMap(newAccount.nonce(), false).clear();
+    NavigableMap<UInt64, Slot> stale = byNonce.headMap(newAccount.nonce(), false);
+    List<Slot> dropped = new ArrayList<>(stale.values());
+    dropped.forEach(slot -> totalCost = totalCost.subtract(cost(slot)));
+    stale.clear();
+    if (totalCost.compareTo(newAccount.balance()) <= 0
+        && !gasLimitBound.isGreaterThan(blockGasLimit)) {
+      return dropped; // every prefix is covered and no gas limit is too high
+    }
     BigInteger spent = BigInteger.ZERO;
     UInt64 firstUnaffordable = null;
+    UInt64 highestGasLimit = UInt64.ZERO;
     for (Slot slot : byNonce.values()) {
-      spent = spent.add(FeeMarket.upfrontCost(slot.pooled().tx()));
-      if (spent.compareTo(newAccount.balance()) > 0
-          || slot.pooled().tx().gasLimit().isGreaterThan(blockGasLimit)) {
+      spent = spent.add(cost(slot));
+      UInt64 gasLimit = slot.pooled().tx().gasLimit();
+      if (spent.compareTo(newAccount.balance()) > 0 || gasLimit.isGreaterThan(blockGasLimit)) {
         firstUnaffordable = slot.pooled().tx().nonce();
         break;
       }
+      highestGasLimit = gasLimit.isGreaterThan(highestGasLimit) ? gasLimit : highestGasLimit;
     }
     if (firstUnaffordable != null) {
       NavigableMap<UInt64, Slot> tail = byNonce.tailMap(firstUnaffordable, true);
       dropped.addAll(tail.values());
+      tail.values().forEach(slot -> totalCost = totalCost.subtract(cost(slot)));
       tail.clear();
     }
+    gasLimitBound = highestGasLimit;
     return dropped;
+  }
+
+  private static BigInteger cost(Slot slot) {
+    return FeeMarket.upfrontCost(slot.pooled().tx());
   }
 }

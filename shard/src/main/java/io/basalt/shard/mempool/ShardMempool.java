@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
@@ -58,6 +59,19 @@ public final class ShardMempool {
    * the head state (stale nonces dropped), so that may happen even when the result is a rejection.
    */
   public AddResult add(Transaction tx) {
+    return add(tx, () -> SenderRecovery.recover(tx));
+  }
+
+  /**
+   * {@link #add} with the sender already recovered by the caller (from {@link
+   * SenderRecovery#recover} on {@code tx}), so that the expensive step can run on another thread.
+   */
+  public AddResult add(Transaction tx, SenderResult recovered) {
+    Objects.requireNonNull(recovered, "recovered");
+    return add(tx, () -> recovered);
+  }
+
+  private AddResult add(Transaction tx, Supplier<SenderResult> recovery) {
     Objects.requireNonNull(tx, "tx");
     Bytes32 hash = tx.hash();
     synchronized (lock) {
@@ -70,8 +84,7 @@ public final class ShardMempool {
         return reject(stateless.get());
       }
     }
-    SenderResult recovered = SenderRecovery.recover(tx);
-    return switch (recovered) {
+    return switch (recovery.get()) {
       case SenderResult.Invalid invalid -> reject(invalid.reason());
       case SenderResult.Recovered sender -> {
         synchronized (lock) {

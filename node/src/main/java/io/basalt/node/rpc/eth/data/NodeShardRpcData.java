@@ -12,6 +12,8 @@ import io.basalt.execution.state.Account;
 import io.basalt.execution.state.AccountProof;
 import io.basalt.execution.state.WorldState;
 import io.basalt.execution.transaction.IntrinsicGas;
+import io.basalt.execution.transaction.SenderRecovery;
+import io.basalt.execution.transaction.SenderResult;
 import io.basalt.execution.transaction.Transaction;
 import io.basalt.execution.transaction.TransactionDecoder;
 import io.basalt.execution.transaction.TransactionDecodingException;
@@ -228,7 +230,9 @@ public final class NodeShardRpcData implements ShardRpcData {
       throw RpcException.server(
           "invalid chain id for signer: have " + tx.chainId().get() + " want " + want);
     }
-    AddResult result = chain.executor().call(() -> chain.shards().addTransaction(shard, tx));
+    SenderResult sender = SenderRecovery.recover(tx); // here, not on the chain thread
+    AddResult result =
+        chain.executor().call(() -> chain.shards().addTransaction(shard, tx, sender));
     if (result instanceof AddResult.Rejected rejected) {
       throw RpcException.server(rejected.message());
     }
