@@ -5,7 +5,9 @@ import io.basalt.common.types.Address;
 import io.basalt.node.genesis.DevAccount;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * nodes. Each (account, shard) pair is a lane with its own nonce and at most one request in flight,
  * so nonces reach a node in order; a rejection about the nonce resynchronises the lane from {@code
  * eth_getTransactionCount(..., "pending")}. Every {@link Config#crossShardEvery}-th transaction of
- * a lane is a cross-shard transfer to the next shard.
+ * a lane is a cross-shard transfer to the next shard. Each tick sends what is due to one node (the
+ * next in turn), as one JSON-RPC batch request per shard.
  *
  * <p>Thread-safe; {@link #start} and {@link #stop} may be called from any thread.
  */
@@ -75,6 +78,7 @@ public final class LoadGenerator implements AutoCloseable {
   private double budget;
   private int nextLane;
   private long sendCount;
+  private long tickCount;
   private boolean started;
 
   public LoadGenerator(Config config) {
@@ -146,6 +150,8 @@ public final class LoadGenerator implements AutoCloseable {
   private synchronized void tick() {
     // At most one second of backlog: a slow node lowers the rate instead of causing a burst.
     budget = Math.min(budget + config.tps() * TICK_MILLIS / 1000.0, config.tps());
+    int node = (int) (tickCount++ % config.rpcUrls().size());
+    Map<String, List<Outgoing>> batches = new LinkedHashMap<>();
     int checked = 0;
     while (budget >= 1 && checked < lanes.size()) {
       Lane lane = lanes.get(nextLane);
@@ -154,13 +160,18 @@ public final class LoadGenerator implements AutoCloseable {
       if (lane.tryAcquire()) {
         budget -= 1;
         checked = 0;
-        send(lane);
+        Outgoing outgoing = prepare(lane, node);
+        batches.computeIfAbsent(outgoing.url(), url -> new ArrayList<>()).add(outgoing);
       }
     }
+    batches.forEach(this::send);
   }
 
-  private void send(Lane lane) {
-    int node = (int) (sendCount++ % config.rpcUrls().size());
+  /** A signed transfer on its way: what its answer is handled with. */
+  private record Outgoing(
+      Lane lane, int node, String url, String raw, boolean crossShard, boolean sampled) {}
+
+  private Outgoing prepare(Lane lane, int node) {
     String url = url(lane.shard, node);
     int shards = config.chainIds().size();
     boolean crossShard =
@@ -177,36 +188,46 @@ public final class LoadGenerator implements AutoCloseable {
                     lane.key, chainId, nonce, (lane.shard + 1) % shards, lane.recipient, VALUE)
             : config.transfers().transfer(lane.key, chainId, nonce, lane.recipient, VALUE);
     counters.onSent(crossShard);
+    boolean sampled = ++sendCount % sampleEvery == 0;
+    return new Outgoing(lane, node, url, raw, crossShard, sampled);
+  }
+
+  /** One JSON-RPC batch per node and shard each tick: far fewer HTTP requests than transfers. */
+  private void send(String url, List<Outgoing> batch) {
     long submitted = System.currentTimeMillis();
-    boolean sampled = sendCount % sampleEvery == 0;
-    rpc.sendRawTransaction(url, raw)
+    rpc.sendRawTransactions(url, batch.stream().map(Outgoing::raw).toList())
         .thenAccept(
-            result -> {
-              if (result.isOk()) {
-                counters.onAccepted();
-                if (sampled) {
-                  latency.follow(
-                      result.result().orElseThrow(),
-                      config.rpcUrls().get(node),
-                      url,
-                      crossShard,
-                      submitted);
-                }
-                lane.advance();
-              } else {
-                counters.onRejected(reason(result));
-                if (result.errorMessage().toLowerCase(java.util.Locale.ROOT).contains("nonce")) {
-                  lane.resync(url);
-                  return;
-                }
-                if (result.errorCode() == RpcResult.TRANSPORT) {
-                  // The node is not up (yet) or went away: do not spin on it.
-                  schedule(lane::release, TRANSPORT_RETRY_MILLIS);
-                  return;
-                }
-                lane.release();
+            results -> {
+              for (int i = 0; i < batch.size(); i++) {
+                onAnswer(batch.get(i), results.get(i), submitted);
               }
             });
+  }
+
+  private void onAnswer(Outgoing sent, RpcResult result, long submitted) {
+    Lane lane = sent.lane();
+    if (result.isOk()) {
+      counters.onAccepted();
+      if (sent.sampled()) {
+        latency.follow(
+            result.result().orElseThrow(),
+            config.rpcUrls().get(sent.node()),
+            sent.url(),
+            sent.crossShard(),
+            submitted);
+      }
+      lane.advance();
+      return;
+    }
+    counters.onRejected(reason(result));
+    if (result.errorMessage().toLowerCase(java.util.Locale.ROOT).contains("nonce")) {
+      lane.resync(sent.url());
+    } else if (result.errorCode() == RpcResult.TRANSPORT) {
+      // The node is not up (yet) or went away: do not spin on it.
+      schedule(lane::release, TRANSPORT_RETRY_MILLIS);
+    } else {
+      lane.release();
+    }
   }
 
   private void schedule(Runnable task, long delayMillis) {

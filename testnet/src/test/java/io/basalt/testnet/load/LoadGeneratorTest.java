@@ -49,6 +49,7 @@ class LoadGeneratorTest {
   private final Map<String, Long> nextNonce = new ConcurrentHashMap<>();
   private final AtomicInteger rejectEvery = new AtomicInteger(0);
   private final AtomicInteger calls = new AtomicInteger();
+  private final AtomicInteger batches = new AtomicInteger();
 
   record Received(int node, int shard, Address sender, Transaction tx) {}
 
@@ -66,29 +67,46 @@ class LoadGeneratorTest {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** A node's eth_sendRawTransaction: strict nonces per (sender, shard), like a mempool. */
+  /**
+   * A node's eth_sendRawTransaction (single or batched): strict nonces per (sender, shard), like a
+   * mempool.
+   */
   private void handle(int node, HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       int shard = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
       JsonNode request = JSON.readTree(exchange.getRequestBody());
-      String method = request.get("method").asText();
-      Object answer;
-      if (method.equals("eth_getTransactionCount")) {
-        String key = request.at("/params/0").asText().toLowerCase() + "@" + shard;
-        answer = Map.of("result", "0x" + Long.toHexString(nextNonce.getOrDefault(key, 0L)));
+      Object response;
+      if (request.isArray()) {
+        batches.incrementAndGet();
+        List<Object> answers = new ArrayList<>();
+        for (JsonNode element : request) {
+          answers.add(answer(node, shard, element));
+        }
+        response = answers;
       } else {
-        answer = sendRaw(node, shard, request.at("/params/0").asText());
+        response = answer(node, shard, request);
       }
-      Map<String, Object> response =
-          new HashMap<>(Map.of("jsonrpc", "2.0", "id", request.get("id")));
-      response.putAll((Map<String, Object>) answer);
       byte[] body = JSON.writeValueAsBytes(response);
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
     } catch (Exception e) {
       throw new IOException(e);
     }
+  }
+
+  private Map<String, Object> answer(int node, int shard, JsonNode request) throws Exception {
+    String method = request.get("method").asText();
+    Map<String, Object> answer;
+    if (method.equals("eth_getTransactionCount")) {
+      String key = request.at("/params/0").asText().toLowerCase() + "@" + shard;
+      answer = Map.of("result", "0x" + Long.toHexString(nextNonce.getOrDefault(key, 0L)));
+    } else {
+      answer = sendRaw(node, shard, request.at("/params/0").asText());
+    }
+    Map<String, Object> response = new HashMap<>(Map.of("jsonrpc", "2.0", "id", request.get("id")));
+    response.putAll(answer);
+    return response;
   }
 
   private Map<String, Object> sendRaw(int node, int shard, String raw) throws Exception {
@@ -139,6 +157,8 @@ class LoadGeneratorTest {
       assertThat(received).hasSizeGreaterThanOrEqualTo(120);
       assertThat(counters.accepted()).isEqualTo(received.size());
       assertThat(counters.rejectedTotal()).isZero();
+      // Batched: fewer HTTP requests than transactions.
+      assertThat(batches.get()).isPositive().isLessThan(received.size());
 
       Set<Address> senders = ACCOUNTS.stream().map(DevAccount::address).collect(Collectors.toSet());
       assertThat(received).allMatch(r -> senders.contains(r.sender()));
