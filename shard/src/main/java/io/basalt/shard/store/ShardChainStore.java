@@ -231,12 +231,11 @@ public final class ShardChainStore implements ShardBlockStorage {
   }
 
   private void indexTransactions(KvStoreTransaction tx, SignedShardBlock block) {
+    Bytes32 root = block.root(); // a full hash tree root: once, not per transaction
     List<Bytes32> hashes = BlockTransactions.hashes(block);
     for (int i = 0; i < hashes.size(); i++) {
       tx.put(
-          TRANSACTION_LOCATIONS,
-          hashes.get(i),
-          new TransactionLocation(shard, block.root(), i).encode());
+          TRANSACTION_LOCATIONS, hashes.get(i), new TransactionLocation(shard, root, i).encode());
     }
   }
 

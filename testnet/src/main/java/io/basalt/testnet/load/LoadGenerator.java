@@ -3,6 +3,7 @@ package io.basalt.testnet.load;
 import io.basalt.common.crypto.secp256k1.SecpPrivateKey;
 import io.basalt.common.types.Address;
 import io.basalt.node.genesis.DevAccount;
+import io.basalt.node.rpc.server.RpcServerConfig;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,9 @@ public final class LoadGenerator implements AutoCloseable {
 
   /** How long a lane waits after a transport failure before it sends again. */
   static final long TRANSPORT_RETRY_MILLIS = 1_000;
+
+  /** The most requests in one JSON-RPC batch: a node's default limit. */
+  static final int MAX_BATCH = RpcServerConfig.DEFAULT_MAX_BATCH;
 
   /** How often the generator wakes up to send the transactions due. */
   static final long TICK_MILLIS = 20;
@@ -192,8 +196,17 @@ public final class LoadGenerator implements AutoCloseable {
     return new Outgoing(lane, node, url, raw, crossShard, sampled);
   }
 
-  /** One JSON-RPC batch per node and shard each tick: far fewer HTTP requests than transfers. */
-  private void send(String url, List<Outgoing> batch) {
+  /**
+   * One JSON-RPC batch per node and shard each tick (split at the node's batch limit): far fewer
+   * HTTP requests than transfers.
+   */
+  private void send(String url, List<Outgoing> due) {
+    for (int from = 0; from < due.size(); from += MAX_BATCH) {
+      sendBatch(url, due.subList(from, Math.min(due.size(), from + MAX_BATCH)));
+    }
+  }
+
+  private void sendBatch(String url, List<Outgoing> batch) {
     long submitted = System.currentTimeMillis();
     rpc.sendRawTransactions(url, batch.stream().map(Outgoing::raw).toList())
         .thenAccept(

@@ -50,6 +50,7 @@ class LoadGeneratorTest {
   private final AtomicInteger rejectEvery = new AtomicInteger(0);
   private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger batches = new AtomicInteger();
+  private final AtomicInteger largestBatch = new AtomicInteger();
 
   record Received(int node, int shard, Address sender, Transaction tx) {}
 
@@ -77,8 +78,13 @@ class LoadGeneratorTest {
       int shard = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
       JsonNode request = JSON.readTree(exchange.getRequestBody());
       Object response;
-      if (request.isArray()) {
+      if (request.isArray() && request.size() > LoadGenerator.MAX_BATCH) {
+        response = // as a node refuses a batch over its limit
+            Map.of(
+                "jsonrpc", "2.0", "id", "null", "error", Map.of("code", -32600, "message", "big"));
+      } else if (request.isArray()) {
         batches.incrementAndGet();
+        largestBatch.accumulateAndGet(request.size(), Math::max);
         List<Object> answers = new ArrayList<>();
         for (JsonNode element : request) {
           answers.add(answer(node, shard, element));
@@ -130,12 +136,16 @@ class LoadGeneratorTest {
   }
 
   private LoadGenerator generator(double tps) throws IOException {
+    return generator(tps, ACCOUNTS);
+  }
+
+  private LoadGenerator generator(double tps, List<DevAccount> accounts) throws IOException {
     return new LoadGenerator(
         new LoadGenerator.Config(
             tps,
             List.of(startNode(0), startNode(1)),
             CHAIN_IDS,
-            ACCOUNTS,
+            accounts,
             4,
             new TransferFactory(BigInteger.ONE, BigInteger.valueOf(1_000_000_000L))));
   }
@@ -199,6 +209,21 @@ class LoadGeneratorTest {
         }
         assertThat(r.tx().value()).isEqualTo(LoadGenerator.VALUE);
       }
+    }
+  }
+
+  @Test
+  void shouldSplitBatchesAtTheNodesLimit() throws Exception {
+    // 2 x 120 lanes, all due at once after their nonces are read: more than one batch holds.
+    List<DevAccount> accounts = DevAccounts.derive(DevAccounts.DEV_MNEMONIC, 130).subList(10, 130);
+    try (LoadGenerator load = generator(5_000, accounts)) {
+      load.start();
+      await(() -> received.size() >= 1_000);
+      load.stop();
+      Thread.sleep(300);
+      assertThat(received).hasSizeGreaterThanOrEqualTo(1_000);
+      assertThat(load.counters().rejectedTotal()).isZero();
+      assertThat(largestBatch.get()).isEqualTo(LoadGenerator.MAX_BATCH);
     }
   }
 

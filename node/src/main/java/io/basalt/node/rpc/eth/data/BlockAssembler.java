@@ -4,6 +4,7 @@ import io.basalt.beacon.datastructures.shard.ShardBlockHeader;
 import io.basalt.common.crypto.Hash;
 import io.basalt.common.types.Address;
 import io.basalt.common.types.Slot;
+import io.basalt.execution.processor.RecoveredTransaction;
 import io.basalt.execution.receipt.Log;
 import io.basalt.execution.receipt.LogsBloom;
 import io.basalt.execution.receipt.Receipt;
@@ -121,18 +122,13 @@ final class BlockAssembler {
     Bytes32 root = signed.root();
     ShardBlockHeader header = signed.message().header();
     List<Receipt> receipts = chain.receipts(root).orElse(List.of());
-    List<Bytes> raw = signed.message().body().transactions();
-    List<RpcTransaction> transactions = new ArrayList<>(raw.size());
-    for (int i = 0; i < raw.size(); i++) {
-      Transaction tx = decode(raw.get(i));
-      Address from =
-          SenderRecovery.recover(tx) instanceof SenderResult.Recovered recovered
-              ? recovered.sender()
-              : Address.ZERO; // impossible for an imported block: its senders were recovered
+    List<RecoveredTransaction> recovered = senders(root, signed.message().body().transactions());
+    List<RpcTransaction> transactions = new ArrayList<>(recovered.size());
+    for (int i = 0; i < recovered.size(); i++) {
       transactions.add(
           new RpcTransaction(
-              tx,
-              from,
+              recovered.get(i).tx(),
+              recovered.get(i).sender(),
               Optional.of(new RpcTransaction.Inclusion(root, number, i, header.baseFee()))));
     }
     return new RpcBlock(
@@ -153,6 +149,28 @@ final class BlockAssembler {
         genesisTime + header.slot().value().longValue() * secondsPerSlot,
         schemas.signedBlock().serialize(signed).size(),
         transactions);
+  }
+
+  /**
+   * The block's transactions with their senders: as its import recovered them while that result is
+   * cached, else decoded and recovered again.
+   */
+  private List<RecoveredTransaction> senders(Bytes32 root, List<Bytes> raw) {
+    Optional<List<RecoveredTransaction>> imported =
+        chain.result(root).map(result -> result.body().transactions());
+    if (imported.isPresent() && imported.get().size() == raw.size()) {
+      return imported.get();
+    }
+    List<RecoveredTransaction> recovered = new ArrayList<>(raw.size());
+    for (Bytes bytes : raw) {
+      Transaction tx = decode(bytes);
+      Address from =
+          SenderRecovery.recover(tx) instanceof SenderResult.Recovered sender
+              ? sender.sender()
+              : Address.ZERO; // impossible for an imported block: its senders were recovered
+      recovered.add(new RecoveredTransaction(tx, from));
+    }
+    return recovered;
   }
 
   private static Transaction decode(Bytes raw) {
