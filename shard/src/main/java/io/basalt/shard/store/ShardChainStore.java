@@ -5,6 +5,7 @@ import static io.basalt.storage.schema.BasaltSchema.FINALIZED_SHARD_ROOT_BY_SHAR
 import static io.basalt.storage.schema.BasaltSchema.RECEIPTS_BY_BLOCK_ROOT;
 import static io.basalt.storage.schema.BasaltSchema.SHARD_BLOCKS_BY_ROOT;
 import static io.basalt.storage.schema.BasaltSchema.SHARD_STATES_BY_ROOT;
+import static io.basalt.storage.schema.BasaltSchema.SHARD_STATE_DELTAS_BY_ROOT;
 import static io.basalt.storage.schema.BasaltSchema.TRANSACTION_LOCATIONS;
 
 import io.basalt.common.ssz.SszDecodingException;
@@ -24,6 +25,7 @@ import io.basalt.storage.KvStoreTransaction;
 import io.basalt.storage.codec.CodecException;
 import io.basalt.storage.schema.ShardRootKey;
 import io.basalt.storage.schema.ShardSlotKey;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,13 +40,15 @@ import org.apache.tuweni.bytes.Bytes32;
 
 /**
  * One shard chain in the node's {@link KvStore} ({@code BasaltSchema}). Per kept block, one
- * transaction writes: the signed block (SSZ, {@code SHARD_BLOCKS_BY_ROOT}), the state after it
- * (SSZ, {@code SHARD_STATES_BY_ROOT}), its receipts ({@code RECEIPTS_BY_BLOCK_ROOT}), a {@link
- * TransactionLocation} per transaction ({@code TRANSACTION_LOCATIONS}) and the trie nodes its
- * validation created ({@code TRIE_NODES}); so a crash leaves all of a block or nothing of it.
- * Finalization indexes canonical blocks by slot ({@code FINALIZED_SHARD_ROOTS_BY_SLOT}) and records
- * the shard's latest finalized root ({@code FINALIZED_SHARD_ROOT_BY_SHARD}). Trie nodes are never
- * deleted: they are shared between blocks and shards.
+ * transaction writes: the signed block (SSZ, {@code SHARD_BLOCKS_BY_ROOT}), the state after it as a
+ * difference from its parent's ({@code SHARD_STATE_DELTAS_BY_ROOT}, see {@link ShardStateCodec};
+ * the newest finalized state is kept whole in {@code SHARD_STATES_BY_ROOT}), its receipts ({@code
+ * RECEIPTS_BY_BLOCK_ROOT}), a {@link TransactionLocation} per transaction ({@code
+ * TRANSACTION_LOCATIONS}) and the trie nodes its validation created ({@code TRIE_NODES}); so a
+ * crash leaves all of a block or nothing of it. Finalization indexes canonical blocks by slot
+ * ({@code FINALIZED_SHARD_ROOTS_BY_SLOT}) and records the shard's latest finalized root ({@code
+ * FINALIZED_SHARD_ROOT_BY_SHARD}). Trie nodes are never deleted: they are shared between blocks and
+ * shards.
  *
  * <p>Recent states and results are cached (bounded); everything else is read from the store.
  * Thread-safe. Storage failures are {@link io.basalt.storage.StorageException}s; stored bytes that
@@ -85,7 +89,7 @@ public final class ShardChainStore implements ShardBlockStorage {
       NodeSink nodes = KvNodeStore.sink(tx);
       trieNodes.forEach(nodes::put);
       tx.put(SHARD_BLOCKS_BY_ROOT, key(root), schemas.signedBlock().serialize(block));
-      tx.put(SHARD_STATES_BY_ROOT, key(root), stateCodec.encode(result.state()));
+      putState(tx, root, block.message().header().parentRoot(), result.state());
       tx.put(
           RECEIPTS_BY_BLOCK_ROOT,
           root,
@@ -107,13 +111,63 @@ public final class ShardChainStore implements ShardBlockStorage {
     if (root.isZero()) {
       return Optional.of(genesis);
     }
+    ShardState whole = wholeState(root);
+    Optional<ShardState> state = whole != null ? Optional.of(whole) : fromDeltas(root);
+    state.ifPresent(s -> states.put(root, s));
+    return state;
+  }
+
+  /** The state at {@code root} if it is cached or stored whole, else null. */
+  private ShardState wholeState(Bytes32 root) {
     ShardState cached = states.get(root);
-    if (cached != null) {
-      return Optional.of(cached);
+    return cached != null
+        ? cached
+        : kv.get(SHARD_STATES_BY_ROOT, key(root)).map(stateCodec::decode).orElse(null);
+  }
+
+  /**
+   * Writes the state after block {@code root} as a difference from its parent's when that is known
+   * (always, while the parent is kept), else in full.
+   */
+  private void putState(KvStoreTransaction tx, Bytes32 root, Bytes32 parentRoot, ShardState state) {
+    Optional<ShardState> parent = state(parentRoot);
+    if (parent.isPresent()) {
+      try {
+        tx.put(
+            SHARD_STATE_DELTAS_BY_ROOT,
+            key(root),
+            stateCodec.encodeDelta(parentRoot, parent.get(), state));
+        return;
+      } catch (IllegalArgumentException e) {
+        // Not an extension of the parent's outbox (never, for a valid block): store it whole.
+      }
     }
-    Optional<ShardState> stored = kv.get(SHARD_STATES_BY_ROOT, key(root)).map(stateCodec::decode);
-    stored.ifPresent(state -> states.put(root, state));
-    return stored;
+    tx.put(SHARD_STATES_BY_ROOT, key(root), stateCodec.encode(state));
+  }
+
+  /**
+   * The state at {@code root} from its stored delta and its ancestors': deltas back to a state that
+   * is cached, stored in full or the genesis, then applied forwards.
+   */
+  private Optional<ShardState> fromDeltas(Bytes32 root) {
+    ArrayDeque<ShardStateCodec.Delta> deltas = new ArrayDeque<>();
+    Bytes32 cursor = root;
+    ShardState base = null;
+    while (base == null) {
+      Optional<Bytes> stored = kv.get(SHARD_STATE_DELTAS_BY_ROOT, key(cursor));
+      if (stored.isEmpty()) {
+        return Optional.empty();
+      }
+      ShardStateCodec.Delta delta = stateCodec.decodeDelta(stored.get());
+      deltas.push(delta);
+      cursor = delta.parentRoot();
+      base = cursor.isZero() ? genesis : wholeState(cursor);
+    }
+    ShardState state = base;
+    while (!deltas.isEmpty()) {
+      state = ShardStateCodec.apply(state, deltas.pop());
+    }
+    return Optional.of(state);
   }
 
   @Override
@@ -170,8 +224,15 @@ public final class ShardChainStore implements ShardBlockStorage {
           statesDropped.add(block.root());
         }
       }
-      statesDropped.forEach(root -> tx.delete(SHARD_STATES_BY_ROOT, key(root)));
-      tx.put(FINALIZED_SHARD_ROOT_BY_SHARD, shardKey(), newlyFinalized.getLast().root());
+      Bytes32 finalizedRoot = newlyFinalized.getLast().root();
+      // Its ancestors' states go, so the newest finalized state is kept whole.
+      ShardState finalizedState =
+          state(finalizedRoot)
+              .orElseThrow(() -> new IllegalStateException("No state for " + finalizedRoot));
+      tx.put(SHARD_STATES_BY_ROOT, key(finalizedRoot), stateCodec.encode(finalizedState));
+      tx.delete(SHARD_STATE_DELTAS_BY_ROOT, key(finalizedRoot));
+      statesDropped.forEach(root -> deleteState(tx, root));
+      tx.put(FINALIZED_SHARD_ROOT_BY_SHARD, shardKey(), finalizedRoot);
       tx.commit();
     }
     forget(pruned.stream().map(SignedShardBlock::root).toList());
@@ -217,7 +278,7 @@ public final class ShardChainStore implements ShardBlockStorage {
     for (SignedShardBlock block : blocks) {
       Bytes32 root = block.root();
       tx.delete(SHARD_BLOCKS_BY_ROOT, key(root));
-      tx.delete(SHARD_STATES_BY_ROOT, key(root));
+      deleteState(tx, root);
       tx.delete(RECEIPTS_BY_BLOCK_ROOT, root);
       for (Bytes32 hash : BlockTransactions.hashes(block)) {
         // Another kept block may include the same transaction and have been indexed after this one.
@@ -228,6 +289,11 @@ public final class ShardChainStore implements ShardBlockStorage {
         }
       }
     }
+  }
+
+  private void deleteState(KvStoreTransaction tx, Bytes32 root) {
+    tx.delete(SHARD_STATES_BY_ROOT, key(root));
+    tx.delete(SHARD_STATE_DELTAS_BY_ROOT, key(root));
   }
 
   private void indexTransactions(KvStoreTransaction tx, SignedShardBlock block) {

@@ -20,6 +20,7 @@ import io.basalt.storage.memory.InMemoryKvStore;
 import io.basalt.storage.rocksdb.RocksDbConfig;
 import io.basalt.storage.rocksdb.RocksDbKvStore;
 import io.basalt.storage.schema.BasaltSchema;
+import io.basalt.storage.schema.ShardRootKey;
 import io.basalt.storage.schema.ShardSlotKey;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +53,10 @@ class PersistentShardChainTest {
 
   private static Bytes32 txHash(SignedShardBlock block, int index) {
     return Hash.keccak256(block.message().body().transactions().get(index));
+  }
+
+  private static ShardRootKey rootKey(SignedShardBlock block) {
+    return new ShardRootKey(ForkedBlocks.SHARD, block.root());
   }
 
   private static List<Bytes32> roots(List<SignedShardBlock> list) {
@@ -156,6 +161,11 @@ class PersistentShardChainTest {
     assertThat(chain.stateAfter(blocks.b1.root())).isEmpty(); // finalized, not the latest
     assertThat(chain.stateAfter(blocks.b2.root())).isPresent();
     assertThat(chain.stateAfter(blocks.b3.root())).isPresent();
+    // The finalized state is kept whole; b3's is its difference from b2's.
+    assertThat(kv.get(BasaltSchema.SHARD_STATES_BY_ROOT, rootKey(blocks.b2))).isPresent();
+    assertThat(kv.get(BasaltSchema.SHARD_STATE_DELTAS_BY_ROOT, rootKey(blocks.b2))).isEmpty();
+    assertThat(kv.get(BasaltSchema.SHARD_STATES_BY_ROOT, rootKey(blocks.b3))).isEmpty();
+    assertThat(kv.get(BasaltSchema.SHARD_STATE_DELTAS_BY_ROOT, rootKey(blocks.b3))).isPresent();
     assertThat(chain.receipts(blocks.b1.root()).orElseThrow()).hasSize(2);
     assertThat(chain.transactionLocation(txHash(blocks.b1, 0)))
         .contains(new TransactionLocation(ForkedBlocks.SHARD, blocks.b1.root(), 0));

@@ -52,6 +52,58 @@ class StoredEncodingsTest {
   }
 
   @Test
+  void shouldStoreAStateAsTheReceiptsAddedToItsParentsOutbox() {
+    ShardState parent = state();
+    ShardOutbox outbox = parent.outbox();
+    for (int i = 1; i <= 200; i++) {
+      outbox = outbox.with(receipt(2, i));
+    }
+    ShardState history = withOutbox(parent, outbox); // a long-lived parent
+    ShardState child = withOutbox(history, outbox.with(receipt(2, 201)).with(receipt(3, 0)));
+    Bytes32 parentRoot = Bytes32.repeat((byte) 9);
+
+    Bytes delta = states.encodeDelta(parentRoot, history, child);
+    ShardStateCodec.Delta decoded = states.decodeDelta(delta);
+    ShardState rebuilt = ShardStateCodec.apply(history, decoded);
+
+    assertThat(decoded.parentRoot()).isEqualTo(parentRoot);
+    assertThat(states.encode(rebuilt)).isEqualTo(states.encode(child));
+    assertThat(rebuilt.outbox().root(schemas.outbox()))
+        .isEqualTo(child.outbox().root(schemas.outbox()));
+    // Two receipts' worth, not two hundred.
+    assertThat(delta.size()).isLessThan(states.encode(state()).size() + 400);
+    assertThat(states.encode(child).size()).isGreaterThan(20 * delta.size());
+    // Applied to another parent, the receipts' indices do not fit.
+    assertThatThrownBy(() -> ShardStateCodec.apply(parent, decoded))
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("does not fit its parent");
+  }
+
+  private static CrossShardReceipt receipt(int destination, long index) {
+    return new CrossShardReceipt(
+        ShardId.of(1),
+        ShardId.of(destination),
+        UInt64.valueOf(index),
+        ShardFixture.address(1),
+        ShardFixture.address(2),
+        BigInteger.valueOf(index + 1),
+        Bytes32.repeat((byte) index));
+  }
+
+  private static ShardState withOutbox(ShardState state, ShardOutbox outbox) {
+    return new ShardState(
+        state.shard(),
+        state.slot().increment(),
+        state.blockRoot(),
+        state.beaconBlockRoot(),
+        state.accountsRoot(),
+        state.nextBaseFee(),
+        outbox,
+        state.inboxCursors(),
+        state.withdrawalCursor());
+  }
+
+  @Test
   void shouldRoundTripAShardStateWithItsOutbox() {
     ShardState state = state();
     ShardState decoded = states.decode(states.encode(state));

@@ -63,6 +63,10 @@ public final class BasaltSchema {
       Column.of(13, "SHARD_STATES_BY_ROOT", ShardRootKey.CODEC, BYTES);
   public static final Column<UInt64, Bytes32> FINALIZED_SHARD_ROOT_BY_SHARD =
       Column.of(14, "FINALIZED_SHARD_ROOT_BY_SHARD", UINT64, BYTES32);
+  // The state after an unfinalized shard block as a difference from its parent's (SSZ): the
+  // parent root, and the state with only the outbox receipts this block added.
+  public static final Column<ShardRootKey, Bytes> SHARD_STATE_DELTAS_BY_ROOT =
+      Column.of(15, "SHARD_STATE_DELTAS_BY_ROOT", ShardRootKey.CODEC, BYTES);
 
   // Variables. Id 0 is the schema version, reserved by the storage layer.
   public static final Variable<UInt64> SCHEMA_VERSION = Schema.SCHEMA_VERSION;
@@ -91,7 +95,8 @@ public final class BasaltSchema {
               PEER_STORE,
               SLASHING_PROTECTION,
               SHARD_STATES_BY_ROOT,
-              FINALIZED_SHARD_ROOT_BY_SHARD),
+              FINALIZED_SHARD_ROOT_BY_SHARD,
+              SHARD_STATE_DELTAS_BY_ROOT),
           List.of(
               SCHEMA_VERSION, GENESIS_TIME, HEAD_ROOT, JUSTIFIED_CHECKPOINT, FINALIZED_CHECKPOINT));
 

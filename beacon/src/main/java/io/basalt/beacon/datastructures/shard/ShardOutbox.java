@@ -77,6 +77,49 @@ public record ShardOutbox(
     return new ShardOutbox(toShards, toBeacon.append(receipt));
   }
 
+  /**
+   * The receipts this outbox holds beyond {@code earlier} (an outbox it extends, e.g. the parent
+   * block's), as an outbox of only those lists' tails: what {@link #plus} appends back. Reads only
+   * the new receipts.
+   *
+   * @throws IllegalArgumentException if some list here is shorter than in {@code earlier}
+   */
+  public ShardOutbox since(ShardOutbox earlier, Schema schema) {
+    List<ListView<CrossShardReceipt>> tails = new ArrayList<>(schema.shardCount);
+    for (int d = 0; d < schema.shardCount; d++) {
+      tails.add(tail(schema.receiptList, toShards.get(d), earlier.toShards.get(d).size()));
+    }
+    return new ShardOutbox(
+        schema.toShards.of(tails), tail(schema.stakingList, toBeacon, earlier.toBeacon.size()));
+  }
+
+  /** This outbox with every receipt of {@code added} (from {@link #since}) appended, in order. */
+  public ShardOutbox plus(ShardOutbox added) {
+    ShardOutbox result = this;
+    for (int d = 0; d < added.toShards.size(); d++) {
+      ListView<CrossShardReceipt> receipts = added.toShards.get(d);
+      for (long i = 0; i < receipts.size(); i++) {
+        result = result.with(receipts.get(i));
+      }
+    }
+    for (long i = 0; i < added.toBeacon.size(); i++) {
+      result = result.with(added.toBeacon.get(i));
+    }
+    return result;
+  }
+
+  private static <T> ListView<T> tail(ListView.Schema<T> schema, ListView<T> list, long from) {
+    if (from > list.size()) {
+      throw new IllegalArgumentException(
+          "An outbox list of " + list.size() + " does not extend one of " + from);
+    }
+    List<T> tail = new ArrayList<>((int) (list.size() - from));
+    for (long i = from; i < list.size(); i++) {
+      tail.add(list.get(i));
+    }
+    return schema.of(tail);
+  }
+
   /** The branch proving the receipt {@code index} to {@code destination} against {@link #root}. */
   public List<Bytes32> proveReceipt(Schema schema, ShardId destination, long index) {
     return MerkleProofs.branch(schema.ssz.toTree(this), schema.receiptGindex(destination, index));

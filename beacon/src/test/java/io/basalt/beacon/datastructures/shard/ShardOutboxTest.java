@@ -55,6 +55,39 @@ class ShardOutboxTest {
   }
 
   @Test
+  void shouldRebuildALaterOutboxFromTheReceiptsItAdded() {
+    ShardOutbox parent = ShardOutbox.empty(schema);
+    for (int i = 0; i < 40; i++) {
+      parent = parent.with(receipt(i % 4, i / 4, i));
+    }
+    parent = parent.with(staking(0));
+    ShardOutbox child = parent.with(receipt(1, 10, 1)).with(receipt(3, 10, 2)).with(staking(1));
+
+    ShardOutbox added = child.since(parent, schema);
+
+    assertThat(added.countTo(ShardId.of(1))).isEqualTo(UInt64.ONE);
+    assertThat(added.countTo(ShardId.of(0))).isEqualTo(UInt64.ZERO);
+    assertThat(added.stakingCount()).isEqualTo(UInt64.ONE);
+    assertThat(parent.plus(added).root(schema)).isEqualTo(child.root(schema));
+    assertThat(child.since(child, schema).root(schema))
+        .isEqualTo(ShardOutbox.empty(schema).root(schema));
+  }
+
+  @Test
+  void shouldRefuseToDiffAgainstALongerOutboxOrAppendOutOfPlace() {
+    ShardOutbox shorter = ShardOutbox.empty(schema).with(receipt(2, 0, 1));
+    ShardOutbox longer = shorter.with(receipt(2, 1, 1));
+    assertThatThrownBy(() -> shorter.since(longer, schema))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not extend");
+    // The receipts added after `longer` do not continue `shorter`.
+    ShardOutbox added = longer.with(receipt(2, 2, 1)).since(longer, schema);
+    assertThatThrownBy(() -> shorter.plus(added))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("next to shard 2 is 1");
+  }
+
+  @Test
   void shouldHaveTheRootOfItsSszEncodingRoundTrip() {
     ShardOutbox outbox = ShardOutbox.empty(schema).with(receipt(0, 0, 1)).with(staking(0));
     Bytes encoded = schema.ssz().serialize(outbox);
