@@ -2,7 +2,7 @@
 """Counts the transactions in each shard's canonical blocks between two heights over JSON-RPC.
 
 Usage: included-tps.py RPC_URL SHARDS snapshot        -> prints "h0,h1,..." (each shard's height)
-       included-tps.py RPC_URL SHARDS count H0,H1,...  -> prints "total per-shard..." of the
+       included-tps.py RPC_URL SHARDS count H0,H1,...  -> prints "total per-shard... (heights ...)": the
                                                          transactions in blocks after those heights
 """
 import json
@@ -34,7 +34,8 @@ def main():
             total += int(call(f"{url}/shard/{shard}", "eth_getBlockTransactionCountByNumber",
                               [hex(number)]), 16)
         counts.append(total)
-    print(sum(counts), " ".join(str(c) for c in counts))
+    spans = ", ".join(f"{start}->{end}" for start, end in zip(starts, heights))
+    print(sum(counts), " ".join(str(c) for c in counts), f"(heights {spans})")
 
 
 if __name__ == "__main__":

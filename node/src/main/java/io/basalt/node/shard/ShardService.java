@@ -103,6 +103,7 @@ public final class ShardService<P> {
   private final Map<Bytes32, Slot> requested = new HashMap<>();
   private final Map<Bytes32, ProducedShardBlock> produced = new HashMap<>();
   private final Map<ShardId, HeadMemo> heads = new HashMap<>();
+  private final Map<ShardId, Bytes32> servedHeads = new HashMap<>();
   private final BlsSignatureVerifier verifier;
   private Slot slot = Slot.ZERO;
   private String lastInvalid;
@@ -449,10 +450,21 @@ public final class ShardService<P> {
     return mempools.get(shard.id());
   }
 
-  /** The shard's head block root on the beacon head. */
+  /**
+   * The shard's head block root on the beacon head. While the block the beacon head crosslinks is
+   * not imported yet (it arrives after the beacon block that names it), the last head that was:
+   * what JSON-RPC can serve.
+   */
   public Bytes32 headRoot(ShardId shard) {
     syncHead();
-    return head(chains.get(shard.id()), beacon.headState());
+    ShardChain chain = chains.get(shard.id());
+    Bytes32 head = head(chain, beacon.headState());
+    if (chain.knows(head)) {
+      servedHeads.put(shard, head);
+      return head;
+    }
+    Bytes32 served = servedHeads.get(shard);
+    return served != null && chain.knows(served) ? served : head;
   }
 
   /** The slot of the shard's head on the beacon head (of its newest block while syncing). */

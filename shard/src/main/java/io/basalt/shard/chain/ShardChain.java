@@ -171,6 +171,11 @@ public final class ShardChain {
     forkChoice.onVote(validator, shardHeadRoot, slot);
   }
 
+  /** Whether {@code root} is in the fork choice: imported (or the anchor) and not pruned. */
+  public synchronized boolean knows(Bytes32 root) {
+    return forkChoice.contains(root);
+  }
+
   /**
    * Changes whenever the fork choice's blocks, votes or anchor do; see {@link
    * ShardForkChoice#version}.
