@@ -142,14 +142,13 @@ public final class ChainGossip implements GossipHandlers {
       return CompletableFuture.completedFuture(Verdict.reject("undecodable: " + e.getMessage()));
     }
     SenderResult sender = SenderRecovery.recover(decoded); // here, not on the chain thread
-    return chain
-        .transactions()
-        .offer(shard, decoded, sender)
-        .thenApply(
-            result ->
-                result instanceof AddResult.Added
-                    ? Verdict.accept()
-                    : Verdict.ignore(result.toString()));
+    return executor.submit(
+        () -> {
+          AddResult result = chain.shards().addTransaction(shard, decoded, sender);
+          return result instanceof AddResult.Added
+              ? Verdict.accept()
+              : Verdict.ignore(result.toString());
+        });
   }
 
   @Override

@@ -77,7 +77,6 @@ public final class NodeChain<P> {
   private volatile Publisher publisher = Publisher.NONE;
   private final ChainEventBus events = new ChainEventBus();
   private final ChainEventSource eventSource;
-  private final TransactionIntake transactions;
 
   public NodeChain(
       ChainExecutor executor, BeaconService<P> beacon, ShardService<P> shards, P self) {
@@ -86,8 +85,6 @@ public final class NodeChain<P> {
     this.shards = shards;
     this.self = self;
     this.eventSource = new ChainEventSource(events, beacon, shards);
-    this.transactions =
-        new TransactionIntake(executor, shards::addTransaction, TransactionIntake.DEFAULT_CAPACITY);
   }
 
   /** Chain events for listeners outside the chain (RPC subscriptions, filters). */
@@ -110,11 +107,6 @@ public final class NodeChain<P> {
 
   public BeaconService<P> beacon() {
     return beacon;
-  }
-
-  /** Where JSON-RPC and gossip hand transactions to the shards' pools. */
-  public TransactionIntake transactions() {
-    return transactions;
   }
 
   public ShardService<P> shards() {

@@ -42,8 +42,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -233,7 +231,8 @@ public final class NodeShardRpcData implements ShardRpcData {
           "invalid chain id for signer: have " + tx.chainId().get() + " want " + want);
     }
     SenderResult sender = SenderRecovery.recover(tx); // here, not on the chain thread
-    AddResult result = await(chain.transactions().offer(shard, tx, sender));
+    AddResult result =
+        chain.executor().call(() -> chain.shards().addTransaction(shard, tx, sender));
     if (result instanceof AddResult.Rejected rejected) {
       throw RpcException.server(rejected.message());
     }
@@ -325,18 +324,6 @@ public final class NodeShardRpcData implements ShardRpcData {
 
   private CanonicalIndex index(ShardId shard) {
     return indexes.get(shard.id());
-  }
-
-  /** The pool's verdict; the intake answers once the chain thread has admitted the transaction. */
-  private static AddResult await(CompletableFuture<AddResult> admission) throws RpcException {
-    try {
-      return admission.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw RpcException.internal("interrupted waiting for the transaction pool");
-    } catch (ExecutionException e) {
-      throw RpcException.internal("transaction pool failed: " + e.getCause());
-    }
   }
 
   private Bytes32 head(ShardId shard) {
