@@ -8,20 +8,27 @@ import io.basalt.execution.transaction.TransactionValidator;
 import io.basalt.execution.trie.NodeStore;
 import io.basalt.shard.state.ShardState;
 import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The pool's view of a shard head: its chain id, the base fee and gas limit of the next block, and
  * accounts read from the head's account trie. {@link #setHead} moves it; then call {@link
- * ShardMempool#onNewHead()}.
+ * ShardMempool#onNewHead()}. Accounts read are remembered until the head moves (a sender's next
+ * transactions and the head refresh read it again), at most {@link #MAX_CACHED} of them.
  */
 public final class ShardStatePoolContext implements PoolContext {
+
+  /** Accounts remembered per head; past this the memory starts again (rejected input included). */
+  static final int MAX_CACHED = 65_536;
 
   private final long chainId;
   private final UInt64 gasLimit;
   private final NodeStore store;
   private volatile ShardState head;
   private volatile WorldState accounts;
+  private final Map<Address, TransactionValidator.Account> read = new HashMap<>();
 
   public ShardStatePoolContext(long chainId, UInt64 gasLimit, NodeStore store, ShardState head) {
     this.chainId = chainId;
@@ -31,8 +38,11 @@ public final class ShardStatePoolContext implements PoolContext {
   }
 
   public void setHead(ShardState newHead) {
-    this.accounts = WorldState.open(newHead.accountsRoot(), store);
-    this.head = newHead;
+    synchronized (this) {
+      this.accounts = WorldState.open(newHead.accountsRoot(), store);
+      this.head = newHead;
+      read.clear();
+    }
   }
 
   @Override
@@ -51,11 +61,19 @@ public final class ShardStatePoolContext implements PoolContext {
   }
 
   @Override
-  public TransactionValidator.Account account(Address address) {
-    Account account;
-    synchronized (this) { // WorldState is not thread-safe, even for reads (its write-back cache)
-      account = accounts.getOrEmpty(address);
+  public synchronized TransactionValidator.Account account(Address address) {
+    TransactionValidator.Account known = read.get(address);
+    if (known != null) {
+      return known;
     }
-    return new TransactionValidator.Account(account.nonce(), account.balance().value());
+    // WorldState is not thread-safe, even for reads (its write-back cache): read under the lock.
+    Account account = accounts.getOrEmpty(address);
+    if (read.size() >= MAX_CACHED) {
+      read.clear();
+    }
+    TransactionValidator.Account result =
+        new TransactionValidator.Account(account.nonce(), account.balance().value());
+    read.put(address, result);
+    return result;
   }
 }
