@@ -47,6 +47,20 @@ public record ShardState(
   }
 
   /** The index of the next receipt this shard expects from {@code source}. */
+  /** This state with {@code newOutbox} in place of its outbox. */
+  public ShardState withOutbox(ShardOutbox newOutbox) {
+    return new ShardState(
+        shard,
+        slot,
+        blockRoot,
+        beaconBlockRoot,
+        accountsRoot,
+        nextBaseFee,
+        newOutbox,
+        inboxCursors,
+        withdrawalCursor);
+  }
+
   public UInt64 inboxCursor(ShardId source) {
     return inboxCursors.get(source.id());
   }

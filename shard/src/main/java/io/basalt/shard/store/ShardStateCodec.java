@@ -80,7 +80,7 @@ public final class ShardStateCodec {
    */
   public Bytes encodeDelta(Bytes32 parentRoot, ShardState parent, ShardState state) {
     ShardOutbox added = state.outbox().since(parent.outbox(), outbox);
-    return deltaSsz.serialize(new Delta(parentRoot, withOutbox(state, added)));
+    return deltaSsz.serialize(new Delta(parentRoot, state.withOutbox(added)));
   }
 
   /**
@@ -101,22 +101,9 @@ public final class ShardStateCodec {
    */
   public static ShardState apply(ShardState parent, Delta delta) {
     try {
-      return withOutbox(delta.added(), parent.outbox().plus(delta.added().outbox()));
+      return delta.added().withOutbox(parent.outbox().plus(delta.added().outbox()));
     } catch (IllegalArgumentException e) {
       throw new CodecException("Stored shard state delta does not fit its parent: " + e, e);
     }
-  }
-
-  private static ShardState withOutbox(ShardState state, ShardOutbox outbox) {
-    return new ShardState(
-        state.shard(),
-        state.slot(),
-        state.blockRoot(),
-        state.beaconBlockRoot(),
-        state.accountsRoot(),
-        state.nextBaseFee(),
-        outbox,
-        state.inboxCursors(),
-        state.withdrawalCursor());
   }
 }

@@ -58,8 +58,8 @@ class StoredEncodingsTest {
     for (int i = 1; i <= 200; i++) {
       outbox = outbox.with(receipt(2, i));
     }
-    ShardState history = withOutbox(parent, outbox); // a long-lived parent
-    ShardState child = withOutbox(history, outbox.with(receipt(2, 201)).with(receipt(3, 0)));
+    ShardState history = parent.withOutbox(outbox); // a long-lived parent
+    ShardState child = history.withOutbox(outbox.with(receipt(2, 201)).with(receipt(3, 0)));
     Bytes32 parentRoot = Bytes32.repeat((byte) 9);
 
     Bytes delta = states.encodeDelta(parentRoot, history, child);
@@ -88,19 +88,6 @@ class StoredEncodingsTest {
         ShardFixture.address(2),
         BigInteger.valueOf(index + 1),
         Bytes32.repeat((byte) index));
-  }
-
-  private static ShardState withOutbox(ShardState state, ShardOutbox outbox) {
-    return new ShardState(
-        state.shard(),
-        state.slot().increment(),
-        state.blockRoot(),
-        state.beaconBlockRoot(),
-        state.accountsRoot(),
-        state.nextBaseFee(),
-        outbox,
-        state.inboxCursors(),
-        state.withdrawalCursor());
   }
 
   @Test
