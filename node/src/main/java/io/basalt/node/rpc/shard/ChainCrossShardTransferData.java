@@ -24,10 +24,10 @@ import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
- * {@link CrossShardTransferData} over the node's shard chains, on the chain thread: the source
- * transaction's receipt log names destination, recipient and value; the source block's outbox gives
- * the receipt's index; the head beacon state's crosslink of the source shard says whether it is
- * crosslinked; the destination head's inbox cursor says whether it was delivered.
+ * {@link CrossShardTransferData} over the node's shard chains: the source transaction's receipt log
+ * names destination, recipient and value; the source block's outbox gives the receipt's index; the
+ * head beacon state's crosslink of the source shard says whether it is crosslinked; the destination
+ * head's inbox cursor says whether it was delivered.
  */
 public final class ChainCrossShardTransferData implements CrossShardTransferData {
 
@@ -40,39 +40,24 @@ public final class ChainCrossShardTransferData implements CrossShardTransferData
     this.chain = chain;
   }
 
-  private record Sent(TransactionLocation location, SignedShardBlock block, Log log) {}
+  private record Sent(
+      Bytes32 txHash, TransactionLocation location, SignedShardBlock block, Log log) {}
 
   @Override
   public Optional<Transfer> find(Bytes32 txHash) throws NotATransferException {
-    Object outcome =
-        chain
-            .executor()
-            .call(
-                () -> {
-                  try {
-                    return locate(txHash);
-                  } catch (NotATransferException e) {
-                    return e;
-                  }
-                });
-    if (outcome instanceof NotATransferException e) {
-      throw e;
-    }
-    @SuppressWarnings("unchecked")
-    Optional<Transfer> transfer = (Optional<Transfer>) outcome;
-    return transfer;
+    // The stored block and receipts are read here: decoding them is the expensive part, and the
+    // store is thread-safe. Only what needs fork choice and the head runs on the chain thread.
+    Optional<Sent> sent = sent(txHash);
+    return sent.isEmpty() ? Optional.empty() : chain.executor().call(() -> locate(sent.get()));
   }
 
   // ---- on the chain thread ----
 
-  private Optional<Transfer> locate(Bytes32 txHash) throws NotATransferException {
-    Optional<Sent> sent = sent(txHash);
-    if (sent.isEmpty()) {
-      return Optional.empty();
-    }
-    TransactionLocation location = sent.get().location();
-    SignedShardBlock block = sent.get().block();
-    Log log = sent.get().log();
+  private Optional<Transfer> locate(Sent sent) {
+    Bytes32 txHash = sent.txHash();
+    TransactionLocation location = sent.location();
+    SignedShardBlock block = sent.block();
+    Log log = sent.log();
     ShardId source = location.shard();
     ShardId destination =
         ShardId.of(new BigInteger(1, log.topics().get(1).toArrayUnsafe()).intValueExact());
@@ -80,8 +65,13 @@ public final class ChainCrossShardTransferData implements CrossShardTransferData
     Address recipient = new Address(log.topics().get(3).slice(12, Address.SIZE));
     BigInteger value = new BigInteger(1, log.data().toArrayUnsafe());
     ShardChain sourceChain = chain.shards().chain(source);
+    Optional<ListView<CrossShardReceipt>> outbox =
+        sourceChain.outboxAfter(block.root()).map(o -> o.toShards().get(destination.id()));
+    if (outbox.isEmpty()) {
+      return Optional.empty(); // its block left the chain since it was read
+    }
     CrossShardReceipt receipt =
-        receipt(sourceChain, block, destination, txHash)
+        receipt(outbox.get(), block, txHash)
             .orElseThrow(() -> new IllegalStateException("No outbox receipt for " + txHash));
     long index = receipt.index().longValue();
     CrossShardTransferData.ShardBlockRef sourceRef =
@@ -115,6 +105,8 @@ public final class ChainCrossShardTransferData implements CrossShardTransferData
             delivery));
   }
 
+  // ---- on the caller's thread: store reads ----
+
   private Optional<Sent> sent(Bytes32 txHash) throws NotATransferException {
     for (int shard = 0; shard < chain.shards().shardCount(); shard++) {
       ShardChain shardChain = chain.shards().chain(ShardId.of(shard));
@@ -142,16 +134,14 @@ public final class ChainCrossShardTransferData implements CrossShardTransferData
         throw new NotATransferException(
             "transaction " + txHash + " is not a cross-shard transfer (no CrossShard.transfer)");
       }
-      return Optional.of(new Sent(location.get(), block.get(), log.get()));
+      return Optional.of(new Sent(txHash, location.get(), block.get(), log.get()));
     }
     return Optional.empty();
   }
 
   /** The source block's receipt of {@code txHash}: among the last ones its outbox holds. */
   private static Optional<CrossShardReceipt> receipt(
-      ShardChain chain, SignedShardBlock block, ShardId destination, Bytes32 txHash) {
-    ListView<CrossShardReceipt> sent =
-        chain.outboxAfter(block.root()).orElseThrow().toShards().get(destination.id());
+      ListView<CrossShardReceipt> sent, SignedShardBlock block, Bytes32 txHash) {
     // A block appends at most one receipt per transaction, after every earlier block's.
     long stop = Math.max(0, sent.size() - block.message().body().transactions().size());
     for (long i = sent.size() - 1; i >= stop; i--) {
