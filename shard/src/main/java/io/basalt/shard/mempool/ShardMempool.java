@@ -145,9 +145,12 @@ public final class ShardMempool {
     if (pooled == null) {
       return new SenderTransactions(account); // registered only once something is stored
     }
-    pooled.reset(account, context.blockGasLimit()).forEach(slot -> byHash.remove(slot.hash()));
-    evictionIndex.update(sender, pooled);
-    dropIfEmpty(sender, pooled); // re-registered if the new transaction is stored
+    List<Slot> stale = pooled.reset(account, context.blockGasLimit());
+    if (!stale.isEmpty()) {
+      stale.forEach(slot -> byHash.remove(slot.hash()));
+      evictionIndex.update(sender, pooled);
+      dropIfEmpty(sender, pooled); // re-registered if the new transaction is stored
+    }
     return pooled;
   }
 
@@ -185,6 +188,9 @@ public final class ShardMempool {
         Map.Entry<Address, SenderTransactions> entry = senders.next();
         List<Slot> stale =
             entry.getValue().reset(context.account(entry.getKey()), context.blockGasLimit());
+        if (stale.isEmpty()) {
+          continue; // its highest nonce, the eviction candidate, is unchanged
+        }
         stale.forEach(slot -> byHash.remove(slot.hash()));
         evictionIndex.update(entry.getKey(), entry.getValue());
         dropped += stale.size();
