@@ -201,9 +201,16 @@ public final class LoadGenerator implements AutoCloseable {
    * HTTP requests than transfers.
    */
   private void send(String url, List<Outgoing> due) {
-    for (int from = 0; from < due.size(); from += MAX_BATCH) {
-      sendBatch(url, due.subList(from, Math.min(due.size(), from + MAX_BATCH)));
+    chunks(due, MAX_BATCH).forEach(batch -> sendBatch(url, batch));
+  }
+
+  /** {@code items} in order, in consecutive chunks of at most {@code size}. */
+  static <T> List<List<T>> chunks(List<T> items, int size) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += size) {
+      chunks.add(items.subList(from, Math.min(items.size(), from + size)));
     }
+    return chunks;
   }
 
   private void sendBatch(String url, List<Outgoing> batch) {
