@@ -27,7 +27,7 @@ public final class ShardStatePoolContext implements PoolContext {
   private final UInt64 gasLimit;
   private final NodeStore store;
   private volatile ShardState head;
-  private volatile WorldState accounts;
+  private WorldState accounts; // read and moved under the lock
   private final Map<Address, TransactionValidator.Account> read = new HashMap<>();
 
   public ShardStatePoolContext(long chainId, UInt64 gasLimit, NodeStore store, ShardState head) {
