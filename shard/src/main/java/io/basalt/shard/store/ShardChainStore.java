@@ -8,6 +8,7 @@ import static io.basalt.storage.schema.BasaltSchema.SHARD_STATES_BY_ROOT;
 import static io.basalt.storage.schema.BasaltSchema.SHARD_STATE_DELTAS_BY_ROOT;
 import static io.basalt.storage.schema.BasaltSchema.TRANSACTION_LOCATIONS;
 
+import io.basalt.common.cache.WeightedLruCache;
 import io.basalt.common.ssz.SszDecodingException;
 import io.basalt.common.types.ShardId;
 import io.basalt.common.types.Slot;
@@ -59,13 +60,19 @@ public final class ShardChainStore implements ShardBlockStorage {
   /** States kept decoded in memory (the head's and its recent ancestors' are the ones read). */
   public static final int DEFAULT_STATE_CACHE = 64;
 
+  /**
+   * The most transactions in the cached import results (which keep every transaction's sender and
+   * receipt): a loaded shard's blocks carry a thousand transactions each.
+   */
+  static final int RESULT_CACHE_TRANSACTIONS = 16_384;
+
   private final KvStore kv;
   private final ShardId shard;
   private final ShardSchemas schemas;
   private final ShardStateCodec stateCodec;
   private final ShardState genesis;
   private final Map<Bytes32, ShardState> states;
-  private final Map<Bytes32, ShardBlockResult> results;
+  private final WeightedLruCache<Bytes32, ShardBlockResult> results;
 
   public ShardChainStore(KvStore kv, ShardSchemas schemas, ShardState genesis, int stateCache) {
     this.kv = kv;
@@ -74,7 +81,9 @@ public final class ShardChainStore implements ShardBlockStorage {
     this.stateCodec = new ShardStateCodec(schemas);
     this.genesis = genesis;
     this.states = lru(stateCache);
-    this.results = lru(stateCache);
+    this.results =
+        new WeightedLruCache<>(
+            stateCache, RESULT_CACHE_TRANSACTIONS, result -> result.body().transactions().size());
   }
 
   public ShardId shard() {
@@ -172,7 +181,7 @@ public final class ShardChainStore implements ShardBlockStorage {
 
   @Override
   public synchronized Optional<ShardBlockResult> result(Bytes32 root) {
-    return Optional.ofNullable(results.get(root));
+    return results.get(root);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.basalt.node.rpc.eth.data;
 
 import io.basalt.beacon.datastructures.shard.ShardBlockHeader;
+import io.basalt.common.cache.WeightedLruCache;
 import io.basalt.common.crypto.Hash;
 import io.basalt.common.types.Address;
 import io.basalt.common.types.Slot;
@@ -23,9 +24,7 @@ import io.basalt.shard.datastructures.ShardSchemas;
 import io.basalt.shard.datastructures.SignedShardBlock;
 import io.basalt.shard.state.ShardState;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
@@ -41,7 +40,14 @@ final class BlockAssembler {
   static final Bytes32 EMPTY_TRIE_ROOT =
       Bytes32.fromHexString("0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421");
 
-  private static final int CACHE_SIZE = 256;
+  /** The most blocks cached. */
+  private static final int CACHE_BLOCKS = 256;
+
+  /**
+   * The most transactions in the cached blocks, whatever their number: under load a block carries a
+   * thousand transactions, and 256 such blocks would fill a bounded node heap.
+   */
+  private static final int CACHE_TRANSACTIONS = 16_384;
 
   private final ShardChain chain;
   private final ShardSchemas schemas;
@@ -49,13 +55,8 @@ final class BlockAssembler {
   private final long genesisTime;
   private final long secondsPerSlot;
   private final long gasLimit;
-  private final Map<Bytes32, RpcBlock> cache =
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Bytes32, RpcBlock> eldest) {
-          return size() > CACHE_SIZE;
-        }
-      };
+  private final WeightedLruCache<Bytes32, RpcBlock> cache =
+      new WeightedLruCache<>(CACHE_BLOCKS, CACHE_TRANSACTIONS, b -> b.transactions().size());
 
   BlockAssembler(
       ShardChain chain,
@@ -78,22 +79,15 @@ final class BlockAssembler {
 
   /** The block {@code root} at height {@code number}; empty if it is not stored. */
   Optional<RpcBlock> block(Bytes32 root, long number) {
-    synchronized (cache) {
-      RpcBlock cached = cache.get(root);
-      if (cached != null) {
-        return Optional.of(cached);
-      }
+    Optional<RpcBlock> cached = cache.get(root);
+    if (cached.isPresent()) {
+      return cached;
     }
     Optional<RpcBlock> built =
         root.equals(CanonicalIndex.GENESIS)
             ? Optional.of(genesisBlock())
             : chain.block(root).map(block -> build(block, number));
-    built.ifPresent(
-        b -> {
-          synchronized (cache) {
-            cache.put(root, b);
-          }
-        });
+    built.ifPresent(b -> cache.put(root, b));
     return built;
   }
 

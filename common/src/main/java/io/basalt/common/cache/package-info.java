@@ -1,0 +1,2 @@
+/** Bounded in-memory caches. */
+package io.basalt.common.cache;
