@@ -81,6 +81,20 @@ final class SenderTransactions {
     }
   }
 
+  /**
+   * Whether some transaction waits behind a nonce gap; then the highest nonce is one of them. (With
+   * no gap the nonces from the account nonce on are contiguous, so the highest is account nonce +
+   * size - 1.)
+   */
+  boolean hasQueued() {
+    if (isEmpty()) {
+      return false;
+    }
+    UInt64 last = byNonce.lastKey();
+    return last.isGreaterThanOrEqualTo(account.nonce())
+        && last.minus(account.nonce()).isGreaterThanOrEqualTo(UInt64.valueOf(size()));
+  }
+
   /** The number of transactions with contiguous nonces from the account nonce. */
   int pendingCount() {
     return contiguousFrom(account.nonce());

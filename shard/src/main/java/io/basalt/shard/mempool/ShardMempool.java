@@ -122,7 +122,9 @@ public final class ShardMempool {
       return reject(TxRejection.INSUFFICIENT_FUNDS);
     }
     if (existing.isEmpty() && byHash.size() >= config.maxTransactions()) {
-      Optional<Slot> victim = evictionIndex.victim(sender, tx, context.baseFee(), bySender);
+      boolean executable = tx.nonce().equals(account.nonce().plus(pooled.pendingCount()));
+      Optional<Slot> victim =
+          evictionIndex.victim(sender, tx, executable, context.baseFee(), bySender);
       if (victim.isEmpty()) {
         return reject(PoolRejection.TXPOOL_FULL);
       }
@@ -145,13 +147,24 @@ public final class ShardMempool {
     if (pooled == null) {
       return new SenderTransactions(account); // registered only once something is stored
     }
-    List<Slot> stale = pooled.reset(account, context.blockGasLimit());
-    if (!stale.isEmpty()) {
-      stale.forEach(slot -> byHash.remove(slot.hash()));
-      evictionIndex.update(sender, pooled);
+    if (!reset(sender, pooled, account).isEmpty()) {
       dropIfEmpty(sender, pooled); // re-registered if the new transaction is stored
     }
     return pooled;
+  }
+
+  /**
+   * Brings {@code sender}'s transactions up to {@code account} and returns those dropped; the
+   * eviction index follows when its highest nonce or whether it waits behind a gap changed.
+   */
+  private List<Slot> reset(Address sender, SenderTransactions pooled, Account account) {
+    boolean queued = pooled.hasQueued();
+    List<Slot> stale = pooled.reset(account, context.blockGasLimit());
+    stale.forEach(slot -> byHash.remove(slot.hash()));
+    if (!stale.isEmpty() || pooled.hasQueued() != queued) {
+      evictionIndex.update(sender, pooled);
+    }
+    return stale;
   }
 
   private void remove(Slot slot) {
@@ -186,14 +199,7 @@ public final class ShardMempool {
       var senders = bySender.entrySet().iterator();
       while (senders.hasNext()) {
         Map.Entry<Address, SenderTransactions> entry = senders.next();
-        List<Slot> stale =
-            entry.getValue().reset(context.account(entry.getKey()), context.blockGasLimit());
-        if (stale.isEmpty()) {
-          continue; // its highest nonce, the eviction candidate, is unchanged
-        }
-        stale.forEach(slot -> byHash.remove(slot.hash()));
-        evictionIndex.update(entry.getKey(), entry.getValue());
-        dropped += stale.size();
+        dropped += reset(entry.getKey(), entry.getValue(), context.account(entry.getKey())).size();
         if (entry.getValue().isEmpty()) {
           senders.remove();
         }

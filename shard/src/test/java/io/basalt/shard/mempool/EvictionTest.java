@@ -3,12 +3,14 @@ package io.basalt.shard.mempool;
 import static io.basalt.shard.mempool.TestTx.ETHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.common.types.UInt64;
 import io.basalt.execution.transaction.Transaction;
 import org.junit.jupiter.api.Test;
 
 /**
  * A full pool makes room by evicting the cheapest sender's highest nonce, and only for a newcomer
  * paying a strictly higher tip; a sender's lower nonce never goes while a higher one stays.
+ * Transactions behind a nonce gap go first, and an executable newcomer always outranks them.
  */
 class EvictionTest {
 
@@ -147,5 +149,60 @@ class EvictionTest {
         .isEqualTo(AddResult.Status.ADDED);
     assertThat(two.contains(cappedLow.hash())).isFalse();
     assertThat(two.contains(steady.hash())).isTrue();
+  }
+
+  @Test
+  void shouldLetAnExecutableNewcomerTakeAQueuedTransactionsPlaceWhateverItsTip() {
+    // The pool is full of transactions waiting for nonce 0 of their senders, at high tips.
+    for (int sender = 0; sender < 4; sender++) {
+      add(sender, 1, 50);
+    }
+    assertThat(pool.pendingCount()).isZero();
+
+    // A cheap newcomer that can run gets in; so does the transaction closing sender 1's gap.
+    assertThat(pool.add(TestTx.from(4).fees(1, 100).sign()).status())
+        .isEqualTo(AddResult.Status.ADDED);
+    assertThat(pool.add(TestTx.from(1).nonce(0).fees(1, 100).sign()).status())
+        .isEqualTo(AddResult.Status.ADDED);
+
+    assertThat(pool.size()).isEqualTo(4);
+    assertThat(pool.pendingCount()).isGreaterThanOrEqualTo(2);
+    assertThat(pool.selectForBlock(TestTx.GWEI, UInt64.valueOf(30_000_000))).isNotEmpty();
+    // A queued newcomer still needs a higher tip than the cheapest it would replace.
+    assertThat(pool.add(TestTx.from(5).nonce(1).fees(1, 100).sign()))
+        .isEqualTo(new AddResult.Rejected(PoolRejection.TXPOOL_FULL));
+  }
+
+  @Test
+  void shouldEvictAQueuedTransactionBeforeACheaperPendingOne() {
+    Transaction cheapPending = add(0, 0, 1);
+    Transaction queued = add(1, 1, 40);
+    add(2, 0, 30);
+    add(3, 0, 30);
+
+    assertThat(pool.add(TestTx.from(4).fees(2, 100).sign()).status())
+        .isEqualTo(AddResult.Status.ADDED);
+
+    assertThat(pool.contains(queued.hash())).isFalse();
+    assertThat(pool.contains(cheapPending.hash())).isTrue();
+    assertThat(pool.queuedCount()).isZero();
+  }
+
+  @Test
+  void shouldSeeAGapClosedByAnotherPoolsBlockAsPendingAgain() {
+    // Sender 0's nonces 2 and 3 wait for 0 and 1, which this pool never saw.
+    add(0, 2, 5);
+    Transaction tail = add(0, 3, 5);
+    add(1, 0, 9);
+    add(2, 0, 9);
+    // Another node's block ran nonces 0 and 1: nothing here is dropped, but 2 and 3 now run.
+    context.fund(TestTx.address(0), 2, ETHER);
+    pool.onNewHead();
+    assertThat(pool.pendingCount()).isEqualTo(4);
+
+    // So an executable newcomer at the same tip no longer outranks the tail.
+    assertThat(pool.add(TestTx.from(3).fees(5, 100).sign()))
+        .isEqualTo(new AddResult.Rejected(PoolRejection.TXPOOL_FULL));
+    assertThat(pool.contains(tail.hash())).isTrue();
   }
 }
