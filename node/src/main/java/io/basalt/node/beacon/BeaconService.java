@@ -282,6 +282,15 @@ public final class BeaconService<P> {
     }
   }
 
+  /**
+   * The head a vote at {@code slot} names: fork choice's head, or its latest ancestor at or before
+   * {@code slot} when a block of a later slot is already the head (a duty running late).
+   */
+  public Bytes32 headAt(Slot slot) {
+    Bytes32 head = head();
+    return forkChoice.ancestorAtSlot(head, slot).orElse(head);
+  }
+
   public Slot headSlot() {
     return store.summary(head()).map(BlockSummary::slot).orElse(Slot.ZERO);
   }

@@ -184,11 +184,14 @@ public final class NodeChain<P> {
     return outcome;
   }
 
-  /** The vote of a committee member of {@code (slot, shard)} on our head now. */
+  /**
+   * The vote of a committee member of {@code (slot, shard)} on our head now; if a later slot's
+   * block already arrived (the duty runs late), on that head's ancestor at {@code slot}.
+   */
   public AttestationData attestationData(Slot slot, ShardId shard) {
     return executor.call(
         () -> {
-          Bytes32 head = beacon.head();
+          Bytes32 head = beacon.headAt(slot);
           BeaconState state = beacon.stateAt(head, slot).orElseThrow();
           BeaconStateAccessors accessors = beacon.accessors();
           Epoch epoch = accessors.misc().computeEpochAtSlot(slot);
