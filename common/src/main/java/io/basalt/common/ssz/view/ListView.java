@@ -6,8 +6,12 @@ import io.basalt.common.ssz.PathStep;
 import io.basalt.common.ssz.SszSchema;
 import io.basalt.common.ssz.SszWriter;
 import io.basalt.common.ssz.tree.BranchNode;
+import io.basalt.common.ssz.tree.LeafNode;
 import io.basalt.common.ssz.tree.Node;
 import io.basalt.common.ssz.tree.Trees;
+import io.basalt.common.ssz.tree.ZeroNodes;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.tuweni.bytes.Bytes32;
@@ -26,12 +30,18 @@ public final class ListView<T> {
   private final ListSchema<T> schema;
   private final Node data;
   private final long size;
+  private final long pruned;
   private final Node root;
 
   private ListView(ListSchema<T> schema, Node data, long size) {
+    this(schema, data, size, 0);
+  }
+
+  private ListView(ListSchema<T> schema, Node data, long size, long pruned) {
     this.schema = schema;
     this.data = data;
     this.size = size;
+    this.pruned = pruned;
     this.root = new BranchNode(data, Trees.lengthLeaf(size));
   }
 
@@ -66,16 +76,25 @@ public final class ListView<T> {
     return size;
   }
 
+  /**
+   * @throws IllegalStateException if the element was pruned
+   */
   public T get(long index) {
     checkIndex(index);
+    checkKept(index);
     return schema.elements().get(data, schema.dataDepth(), index);
   }
 
-  /** A new view with element {@code index} replaced. */
+  /**
+   * A new view with element {@code index} replaced.
+   *
+   * @throws IllegalStateException if the element was pruned
+   */
   public ListView<T> set(long index, T value) {
     checkIndex(index);
+    checkKept(index);
     return new ListView<>(
-        schema, schema.elements().set(data, schema.dataDepth(), index, value), size);
+        schema, schema.elements().set(data, schema.dataDepth(), index, value), size, pruned);
   }
 
   /** A new view with {@code value} added at the end. */
@@ -84,7 +103,121 @@ public final class ListView<T> {
       throw new IllegalStateException(schema + " is full");
     }
     return new ListView<>(
-        schema, schema.elements().set(data, schema.dataDepth(), size, value), size + 1);
+        schema, schema.elements().set(data, schema.dataDepth(), size, value), size + 1, pruned);
+  }
+
+  /**
+   * This list with its first {@code count} elements pruned: each largest subtree holding only
+   * pruned elements becomes a leaf of its hash, so the root stays the same while the memory those
+   * elements took is freed. Pruned elements can no longer be read, set or proven; appending and the
+   * later elements work as before. An append-only log that is consumed from the front (an outbox)
+   * stays small this way. Pruning no more than already pruned changes nothing.
+   *
+   * @throws IllegalArgumentException if {@code count} exceeds the size
+   * @throws UnsupportedOperationException for a list of packed basic values
+   */
+  public ListView<T> prunedBefore(long count) {
+    if (count < 0 || count > size) {
+      throw new IllegalArgumentException("Cannot prune " + count + " of " + size + " elements");
+    }
+    if (schema.elements().isPacked()) {
+      throw new UnsupportedOperationException("Pruning a packed list: " + schema);
+    }
+    if (count <= pruned) {
+      return this;
+    }
+    return new ListView<>(schema, prune(data, schema.dataDepth(), 0, count), size, count);
+  }
+
+  /** How many leading elements are pruned (see {@link #prunedBefore}). */
+  public long prunedCount() {
+    return pruned;
+  }
+
+  /**
+   * The hashes of the largest subtrees holding only pruned elements, left to right: with {@link
+   * #prunedCount} and the elements kept, all {@link #restore} needs to rebuild this view.
+   */
+  public List<Bytes32> prunedRoots() {
+    List<Bytes32> roots = new ArrayList<>();
+    collectPruned(data, schema.dataDepth(), 0, pruned, roots);
+    return roots;
+  }
+
+  /** The elements not pruned, in order. */
+  public List<T> keptElements() {
+    List<T> kept = new ArrayList<>(Math.toIntExact(size - pruned));
+    for (long i = pruned; i < size; i++) {
+      kept.add(schema.elements().get(data, schema.dataDepth(), i));
+    }
+    return kept;
+  }
+
+  /**
+   * The view {@link #prunedRoots} and {@link #keptElements} were read from: {@code pruned} leading
+   * elements known only by those subtree hashes, then {@code kept}.
+   *
+   * @throws IllegalArgumentException if the number of roots does not fit {@code pruned}
+   */
+  public static <T> ListView<T> restore(
+      ListSchema<T> schema, long pruned, List<Bytes32> roots, List<T> kept) {
+    if (pruned < 0 || pruned + kept.size() > schema.limit()) {
+      throw new IllegalArgumentException(schema + " cannot hold " + pruned + " + " + kept.size());
+    }
+    if (pruned > 0 && schema.elements().isPacked()) {
+      throw new UnsupportedOperationException("Pruning a packed list: " + schema);
+    }
+    Iterator<Bytes32> next = roots.iterator();
+    Node data = prefix(schema.dataDepth(), 0, pruned, next);
+    if (next.hasNext()) {
+      throw new IllegalArgumentException("More pruned roots than " + pruned + " elements need");
+    }
+    long size = pruned;
+    for (T value : kept) {
+      data = schema.elements().set(data, schema.dataDepth(), size++, value);
+    }
+    return new ListView<>(schema, data, size, pruned);
+  }
+
+  /** {@code node} (covering chunks from {@code first}) with chunks before {@code count} pruned. */
+  private static Node prune(Node node, int depth, long first, long count) {
+    long span = 1L << depth;
+    if (first + span <= count) {
+      return node.isLeaf() ? node : LeafNode.of(node.hashBytes());
+    }
+    if (first >= count || depth == 0) {
+      return node;
+    }
+    Node left = prune(node.left(), depth - 1, first, count);
+    Node right = prune(node.right(), depth - 1, first + span / 2, count);
+    return left == node.left() && right == node.right() ? node : new BranchNode(left, right);
+  }
+
+  private static void collectPruned(
+      Node node, int depth, long first, long count, List<Bytes32> out) {
+    long span = 1L << depth;
+    if (first + span <= count) {
+      out.add(node.hash());
+    } else if (first < count && depth > 0) {
+      collectPruned(node.left(), depth - 1, first, count, out);
+      collectPruned(node.right(), depth - 1, first + span / 2, count, out);
+    }
+  }
+
+  /** A subtree whose chunks before {@code count} are the next pruned roots and the rest zero. */
+  private static Node prefix(int depth, long first, long count, Iterator<Bytes32> roots) {
+    long span = 1L << depth;
+    if (first + span <= count) {
+      if (!roots.hasNext()) {
+        throw new IllegalArgumentException("Too few pruned roots for " + count + " elements");
+      }
+      return LeafNode.of(roots.next().toArrayUnsafe());
+    }
+    if (first >= count) {
+      return ZeroNodes.ofDepth(depth);
+    }
+    return new BranchNode(
+        prefix(depth - 1, first, count, roots), prefix(depth - 1, first + span / 2, count, roots));
   }
 
   /**
@@ -107,14 +240,27 @@ public final class ListView<T> {
     return root.hash();
   }
 
-  /** The elements as an immutable list (reads every element). */
+  /**
+   * The elements as an immutable list (reads every element).
+   *
+   * @throws IllegalStateException if some were pruned
+   */
   public List<T> toList() {
+    if (pruned > 0) {
+      throw new IllegalStateException(pruned + " elements of " + schema + " were pruned");
+    }
     return schema.elements().readAll(data, schema.dataDepth(), Math.toIntExact(size));
   }
 
   private void checkIndex(long index) {
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException("Index " + index + " out of list size " + size);
+    }
+  }
+
+  private void checkKept(long index) {
+    if (index < pruned) {
+      throw new IllegalStateException("Element " + index + " of " + schema + " was pruned");
     }
   }
 
@@ -142,10 +288,13 @@ public final class ListView<T> {
     private Node data;
     private long size;
 
+    private final long pruned;
+
     private Builder(ListView<T> base) {
       this.schema = base.schema;
       this.data = base.data;
       this.size = base.size;
+      this.pruned = base.pruned;
     }
 
     public long size() {
@@ -176,11 +325,14 @@ public final class ListView<T> {
       if (index < 0 || index >= size) {
         throw new IndexOutOfBoundsException("Index " + index + " out of list size " + size);
       }
+      if (index < pruned) {
+        throw new IllegalStateException("Element " + index + " of " + schema + " was pruned");
+      }
     }
 
     /** The immutable view holding the changes made so far. */
     public ListView<T> commit() {
-      return new ListView<>(schema, data, size);
+      return new ListView<>(schema, data, size, pruned);
     }
   }
 
