@@ -64,6 +64,12 @@ public final class WeightedLruCache<K, V> {
     }
   }
 
+  /** Drops every entry. */
+  public synchronized void clear() {
+    entries.clear();
+    weight = 0;
+  }
+
   /** The number of entries cached. */
   public synchronized int size() {
     return entries.size();

@@ -54,7 +54,7 @@ class WeightedLruCacheTest {
   }
 
   @Test
-  void replacingAndRemovingKeepTheWeightTrue() {
+  void replacingRemovingAndClearingKeepTheWeightTrue() {
     WeightedLruCache<String, List<Integer>> cache = cache(100, 100);
     cache.put("a", weighing(5));
     cache.put("a", weighing(7));
@@ -63,6 +63,10 @@ class WeightedLruCacheTest {
     cache.remove("a");
     cache.remove("missing");
     assertThat(cache.size()).isZero();
+    assertThat(cache.weight()).isZero();
+    cache.put("b", weighing(3));
+    cache.clear();
+    assertThat(cache.get("b")).isEmpty();
     assertThat(cache.weight()).isZero();
   }
 

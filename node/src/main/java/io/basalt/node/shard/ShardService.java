@@ -168,11 +168,38 @@ public final class ShardService<P> {
     if (state.isEmpty()) {
       return;
     }
+    boolean finalizedAny = false;
     for (ShardChain chain : chains) {
       Bytes32 crosslinked = state.get().latestCrosslinks().get(chain.shard().id()).shardBlockRoot();
       if (!crosslinked.isZero() && !crosslinked.equals(chain.finalizedRoot())) {
-        chain.onFinalized(crosslinked);
+        finalizedAny |= chain.onFinalized(crosslinked);
       }
+    }
+    if (finalizedAny) {
+      pruneDeliveredReceipts();
+    }
+  }
+
+  /**
+   * Frees, in every shard's outbox, the receipts its destinations' finalized states have taken in:
+   * no block will include or prove them again, and an outbox that kept them all would grow with the
+   * chain's age.
+   */
+  private void pruneDeliveredReceipts() {
+    List<ShardState> finalizedStates = new ArrayList<>(chains.size());
+    for (ShardChain chain : chains) {
+      Optional<ShardState> finalizedState = chain.stateAfter(chain.finalizedRoot());
+      if (finalizedState.isEmpty()) {
+        return;
+      }
+      finalizedStates.add(finalizedState.get());
+    }
+    for (ShardChain source : chains) {
+      List<Long> delivered = new ArrayList<>(chains.size());
+      for (ShardState destination : finalizedStates) {
+        delivered.add(destination.inboxCursor(source.shard()).longValue());
+      }
+      source.pruneOutboxes(delivered);
     }
   }
 

@@ -243,6 +243,14 @@ public final class ShardChain {
   }
 
   /**
+   * Frees the outbox receipts to each destination {@code d} below {@code delivered.get(d)}: those
+   * the destination's finalized state has taken in (see {@link ShardBlockStorage#pruneOutboxes}).
+   */
+  public synchronized void pruneOutboxes(List<Long> delivered) {
+    storage.pruneOutboxes(delivered);
+  }
+
+  /**
    * The canonical blocks with {@code start <= slot < start + count} on the chain ending at {@code
    * headRoot}, oldest first (for {@code shard_blocks_by_range}): walks back from the head through
    * unfinalized blocks and reads finalized ones from the slot index. Empty if {@code headRoot} is

@@ -79,6 +79,11 @@ public final class InMemoryShardBlockStorage implements ShardBlockStorage {
   }
 
   @Override
+  public void pruneOutboxes(List<Long> delivered) {
+    states.replaceAll((root, state) -> state.withOutbox(state.outbox().prunedBefore(delivered)));
+  }
+
+  @Override
   public void finalize(
       Bytes32 previousFinalized,
       List<SignedShardBlock> newlyFinalized,

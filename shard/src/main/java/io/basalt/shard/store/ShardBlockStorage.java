@@ -63,6 +63,15 @@ public interface ShardBlockStorage {
       List<SignedShardBlock> newlyFinalized,
       List<SignedShardBlock> pruned);
 
+  /**
+   * Prunes, in the states held in memory, the outbox receipts to each destination {@code d} below
+   * {@code delivered.get(d)} (see {@link
+   * io.basalt.beacon.datastructures.shard.ShardOutbox#prunedBefore}): receipts the destination's
+   * finalized state has taken in, which no block will prove again. States are unchanged as values
+   * (same roots); states built on them later inherit the pruning.
+   */
+  void pruneOutboxes(List<Long> delivered);
+
   /** The latest finalized block ({@link Bytes32#ZERO}, the genesis, before any finalization). */
   Bytes32 finalizedRoot();
 

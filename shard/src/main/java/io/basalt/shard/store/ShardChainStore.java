@@ -209,6 +209,12 @@ public final class ShardChainStore implements ShardBlockStorage {
   }
 
   @Override
+  public synchronized void pruneOutboxes(List<Long> delivered) {
+    states.replaceAll((root, state) -> state.withOutbox(state.outbox().prunedBefore(delivered)));
+    results.clear(); // they hold their states' outboxes too; only an RPC shortcut
+  }
+
+  @Override
   public synchronized void finalize(
       Bytes32 previousFinalized,
       List<SignedShardBlock> newlyFinalized,

@@ -105,6 +105,40 @@ class StoredEncodingsTest {
   }
 
   @Test
+  void shouldStoreAPrunedOutboxAsItsKeptReceiptsAndTheHashesOfTheRest() {
+    ShardOutbox outbox = state().outbox();
+    for (int i = 1; i <= 200; i++) {
+      outbox = outbox.with(receipt(2, i));
+    }
+    for (int i = 0; i < 5; i++) {
+      outbox = outbox.with(receipt(3, i));
+    }
+    ShardState full = state().withOutbox(outbox);
+    // Shard 2 took in 150 of its receipts, shard 3 three of five (pruned in pairs: two).
+    ShardState pruned = full.withOutbox(outbox.prunedBefore(List.of(0L, 0L, 150L, 3L)));
+    assertThat(pruned.outbox().root(schemas.outbox())).isEqualTo(outbox.root(schemas.outbox()));
+
+    Bytes stored = states.encode(pruned);
+    ShardState decoded = states.decode(stored);
+
+    assertThat(decoded.outbox().root(schemas.outbox())).isEqualTo(outbox.root(schemas.outbox()));
+    assertThat(decoded.outbox().prunedCount(ShardId.of(2))).isEqualTo(150);
+    assertThat(decoded.outbox().prunedCount(ShardId.of(3))).isEqualTo(2);
+    assertThat(decoded.outbox().countTo(ShardId.of(2))).isEqualTo(UInt64.valueOf(201));
+    assertThat(decoded.outbox().toShards().get(2).get(150)).isEqualTo(receipt(2, 150));
+    assertThat(decoded.outbox().proveReceipt(schemas.outbox(), ShardId.of(2), 170))
+        .isEqualTo(outbox.proveReceipt(schemas.outbox(), ShardId.of(2), 170));
+    assertThat(decoded.outbox().with(receipt(2, 201)).root(schemas.outbox()))
+        .isEqualTo(outbox.with(receipt(2, 201)).root(schemas.outbox()));
+    assertThat(decoded.inboxCursors()).isEqualTo(full.inboxCursors());
+    // Fifty-odd receipts and a few hashes, not two hundred receipts.
+    assertThat(stored.size() * 3).isLessThan(states.encode(full).size());
+    // Whole states written before pruning (the plain container) still read.
+    assertThat(states.decode(states.encodePlain(full)).outbox().root(schemas.outbox()))
+        .isEqualTo(outbox.root(schemas.outbox()));
+  }
+
+  @Test
   void shouldRejectStoredBytesThatAreNotAState() {
     Bytes encoded = states.encode(state());
     assertThatThrownBy(() -> states.decode(Bytes.fromHexString("0xdeadbeef")))

@@ -108,6 +108,75 @@ public record ShardOutbox(
     return result;
   }
 
+  /**
+   * This outbox with the receipts to each destination {@code d} below {@code delivered.get(d)}
+   * pruned (see {@link ListView#prunedBefore}): the root stays, the memory goes, and those receipts
+   * can no longer be read or proven. Only receipts every future block of the destination is past
+   * (delivered in its finalized state) may be pruned. Staking receipts are kept.
+   *
+   * <p>A count past what was sent prunes everything sent (an older state of the chain).
+   *
+   * @throws IllegalArgumentException if there is not one count per destination
+   */
+  public ShardOutbox prunedBefore(List<Long> delivered) {
+    if (delivered.size() != toShards.size()) {
+      throw new IllegalArgumentException(
+          delivered.size() + " delivery counts for " + toShards.size() + " destinations");
+    }
+    VectorView<ListView<CrossShardReceipt>> lists = toShards;
+    for (int d = 0; d < toShards.size(); d++) {
+      ListView<CrossShardReceipt> list = toShards.get(d);
+      ListView<CrossShardReceipt> pruned =
+          list.prunedBefore(Math.min(delivered.get(d), list.size()));
+      if (pruned != list) {
+        lists = lists.set(d, pruned);
+      }
+    }
+    return lists == toShards ? this : new ShardOutbox(lists, toBeacon);
+  }
+
+  /** How many leading receipts to {@code destination} are pruned. */
+  public long prunedCount(ShardId destination) {
+    return toShards.get(destination.id()).prunedCount();
+  }
+
+  /** The hashes standing for the pruned receipts to {@code destination} (see {@link #restore}). */
+  public List<Bytes32> prunedRoots(ShardId destination) {
+    return toShards.get(destination.id()).prunedRoots();
+  }
+
+  /** This outbox with only the receipts not pruned: what {@link #restore} completes. */
+  public ShardOutbox kept(Schema schema) {
+    List<ListView<CrossShardReceipt>> lists = new ArrayList<>(schema.shardCount);
+    for (int d = 0; d < schema.shardCount; d++) {
+      lists.add(schema.receiptList.of(toShards.get(d).keptElements()));
+    }
+    return new ShardOutbox(schema.toShards.of(lists), toBeacon);
+  }
+
+  /**
+   * The outbox whose receipts to each destination are {@code pruned.get(d)} receipts known by the
+   * hashes {@code roots.get(d)}, then those of {@code kept} (from {@link #kept}).
+   *
+   * @throws IllegalArgumentException if the counts and roots do not fit
+   */
+  public static ShardOutbox restore(
+      Schema schema, List<Long> pruned, List<List<Bytes32>> roots, ShardOutbox kept) {
+    if (pruned.size() != schema.shardCount || roots.size() != schema.shardCount) {
+      throw new IllegalArgumentException("Pruned counts and roots must cover every destination");
+    }
+    List<ListView<CrossShardReceipt>> lists = new ArrayList<>(schema.shardCount);
+    for (int d = 0; d < schema.shardCount; d++) {
+      lists.add(
+          ListView.restore(
+              schema.receiptList.listSchema(),
+              pruned.get(d),
+              roots.get(d),
+              kept.toShards.get(d).keptElements()));
+    }
+    return new ShardOutbox(schema.toShards.of(lists), kept.toBeacon);
+  }
+
   private static <T> ListView<T> tail(ListView.Schema<T> schema, ListView<T> list, long from) {
     if (from > list.size()) {
       throw new IllegalArgumentException(

@@ -65,7 +65,8 @@ public final class ListView<T> {
     if (size > schema.limit()) {
       throw new IllegalArgumentException("Tree length " + size + " over limit " + schema.limit());
     }
-    return new ListView<>(schema, root.left(), size);
+    return new ListView<>(
+        schema, root.left(), size, prunedPrefix(root.left(), schema.dataDepth(), 0));
   }
 
   public ListSchema<T> schema() {
@@ -107,11 +108,13 @@ public final class ListView<T> {
   }
 
   /**
-   * This list with its first {@code count} elements pruned: each largest subtree holding only
-   * pruned elements becomes a leaf of its hash, so the root stays the same while the memory those
-   * elements took is freed. Pruned elements can no longer be read, set or proven; appending and the
-   * later elements work as before. An append-only log that is consumed from the front (an outbox)
-   * stays small this way. Pruning no more than already pruned changes nothing.
+   * This list with its first {@code count} elements pruned, rounded down to an even number: each
+   * largest subtree holding only pruned elements (two at least) becomes a leaf of its hash, so the
+   * root stays the same while the memory those elements took is freed. A leaf above the chunk level
+   * can only be such a subtree, so a view read back from its tree knows what is pruned. Pruned
+   * elements can no longer be read, set or proven; appending and the later elements work as before.
+   * An append-only log that is consumed from the front (an outbox) stays small this way. Pruning no
+   * more than already pruned changes nothing.
    *
    * @throws IllegalArgumentException if {@code count} exceeds the size
    * @throws UnsupportedOperationException for a list of packed basic values
@@ -123,10 +126,11 @@ public final class ListView<T> {
     if (schema.elements().isPacked()) {
       throw new UnsupportedOperationException("Pruning a packed list: " + schema);
     }
-    if (count <= pruned) {
+    long even = count & ~1L;
+    if (even <= pruned) {
       return this;
     }
-    return new ListView<>(schema, prune(data, schema.dataDepth(), 0, count), size, count);
+    return new ListView<>(schema, prune(data, schema.dataDepth(), 0, even), size, even);
   }
 
   /** How many leading elements are pruned (see {@link #prunedBefore}). */
@@ -157,11 +161,11 @@ public final class ListView<T> {
    * The view {@link #prunedRoots} and {@link #keptElements} were read from: {@code pruned} leading
    * elements known only by those subtree hashes, then {@code kept}.
    *
-   * @throws IllegalArgumentException if the number of roots does not fit {@code pruned}
+   * @throws IllegalArgumentException if {@code pruned} is odd or the number of roots does not fit
    */
   public static <T> ListView<T> restore(
       ListSchema<T> schema, long pruned, List<Bytes32> roots, List<T> kept) {
-    if (pruned < 0 || pruned + kept.size() > schema.limit()) {
+    if (pruned < 0 || pruned % 2 != 0 || pruned + kept.size() > schema.limit()) {
       throw new IllegalArgumentException(schema + " cannot hold " + pruned + " + " + kept.size());
     }
     if (pruned > 0 && schema.elements().isPacked()) {
@@ -177,6 +181,19 @@ public final class ListView<T> {
       data = schema.elements().set(data, schema.dataDepth(), size++, value);
     }
     return new ListView<>(schema, data, size, pruned);
+  }
+
+  /** Where the pruned prefix of a data tree ends: its leaves above the chunk level. */
+  private static long prunedPrefix(Node node, int depth, long first) {
+    if (depth == 0) {
+      return first;
+    }
+    long half = 1L << (depth - 1);
+    if (node.isLeaf()) {
+      return first + 2 * half;
+    }
+    long leftEnd = prunedPrefix(node.left(), depth - 1, first);
+    return leftEnd == first + half ? prunedPrefix(node.right(), depth - 1, first + half) : leftEnd;
   }
 
   /** {@code node} (covering chunks from {@code first}) with chunks before {@code count} pruned. */

@@ -7,6 +7,7 @@ import io.basalt.beacon.state.BeaconState;
 import io.basalt.common.ssz.view.ListView;
 import io.basalt.common.types.Address;
 import io.basalt.common.types.ShardId;
+import io.basalt.common.types.UInt64;
 import io.basalt.execution.contracts.CrossShard;
 import io.basalt.execution.contracts.SystemContracts;
 import io.basalt.execution.receipt.Log;
@@ -40,8 +41,12 @@ public final class ChainCrossShardTransferData implements CrossShardTransferData
     this.chain = chain;
   }
 
+  /**
+   * A cross-shard transfer's source transaction: its block, its {@code TransferInitiated} log, and
+   * how many transfers to the same destination later transactions of the block sent.
+   */
   private record Sent(
-      Bytes32 txHash, TransactionLocation location, SignedShardBlock block, Log log) {}
+      Bytes32 txHash, TransactionLocation location, SignedShardBlock block, Log log, int later) {}
 
   @Override
   public Optional<Transfer> find(Bytes32 txHash) throws NotATransferException {
@@ -71,7 +76,7 @@ public final class ChainCrossShardTransferData implements CrossShardTransferData
       return Optional.empty(); // its block left the chain since it was read
     }
     CrossShardReceipt receipt =
-        receipt(outbox.get(), block, txHash)
+        receipt(outbox.get(), sent, source, destination, sender, recipient, value)
             .orElseThrow(() -> new IllegalStateException("No outbox receipt for " + txHash));
     long index = receipt.index().longValue();
     CrossShardTransferData.ShardBlockRef sourceRef =
@@ -124,32 +129,61 @@ public final class ChainCrossShardTransferData implements CrossShardTransferData
         throw new NotATransferException(
             "transaction " + txHash + " failed: it sent no cross-shard transfer");
       }
-      Bytes32 topic = CrossShard.TRANSFER_INITIATED.topic0();
-      Optional<Log> log =
-          receipt.logs().stream()
-              .filter(l -> l.address().equals(SystemContracts.CROSS_SHARD))
-              .filter(l -> l.topics().size() == 4 && l.topics().get(0).equals(topic))
-              .findFirst();
+      Optional<Log> log = transferLog(receipt);
       if (log.isEmpty()) {
         throw new NotATransferException(
             "transaction " + txHash + " is not a cross-shard transfer (no CrossShard.transfer)");
       }
-      return Optional.of(new Sent(txHash, location.get(), block.get(), log.get()));
+      Bytes32 destination = log.get().topics().get(1);
+      List<Receipt> later =
+          receipts.get().subList(location.get().index() + 1, receipts.get().size());
+      int laterToSameDestination =
+          (int)
+              later.stream()
+                  .filter(Receipt::success)
+                  .flatMap(r -> transferLog(r).stream())
+                  .filter(l -> l.topics().get(1).equals(destination))
+                  .count();
+      return Optional.of(
+          new Sent(txHash, location.get(), block.get(), log.get(), laterToSameDestination));
     }
     return Optional.empty();
   }
 
-  /** The source block's receipt of {@code txHash}: among the last ones its outbox holds. */
+  /** The {@code CrossShard.TransferInitiated} log of a transaction's receipt, if it has one. */
+  private static Optional<Log> transferLog(Receipt receipt) {
+    Bytes32 topic = CrossShard.TRANSFER_INITIATED.topic0();
+    return receipt.logs().stream()
+        .filter(l -> l.address().equals(SystemContracts.CROSS_SHARD))
+        .filter(l -> l.topics().size() == 4 && l.topics().get(0).equals(topic))
+        .findFirst();
+  }
+
+  /**
+   * The source block's receipt of the transfer. A block appends its receipts to a destination in
+   * transaction order, after every earlier block's, so {@code sent.later()} of them follow it in
+   * the outbox after the block. Once delivered and finalized it is pruned from the outbox, and is
+   * rebuilt from the log, which names everything else.
+   */
   private static Optional<CrossShardReceipt> receipt(
-      ListView<CrossShardReceipt> sent, SignedShardBlock block, Bytes32 txHash) {
-    // A block appends at most one receipt per transaction, after every earlier block's.
-    long stop = Math.max(0, sent.size() - block.message().body().transactions().size());
-    for (long i = sent.size() - 1; i >= stop; i--) {
-      if (sent.get(i).sourceTxHash().equals(txHash)) {
-        return Optional.of(sent.get(i));
-      }
+      ListView<CrossShardReceipt> outbox,
+      Sent sent,
+      ShardId source,
+      ShardId destination,
+      Address sender,
+      Address recipient,
+      BigInteger value) {
+    long index = outbox.size() - 1 - sent.later();
+    if (index < 0) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    if (index < outbox.prunedCount()) {
+      return Optional.of(
+          new CrossShardReceipt(
+              source, destination, UInt64.valueOf(index), sender, recipient, value, sent.txHash()));
+    }
+    CrossShardReceipt stored = outbox.get(index);
+    return stored.sourceTxHash().equals(sent.txHash()) ? Optional.of(stored) : Optional.empty();
   }
 
   /** Whether {@code state} crosslinks the source block or a later block of its shard. */
