@@ -228,7 +228,11 @@ public final class Node implements AutoCloseable {
       validatorClient =
           Optional.of(
               new ValidatorClient(
-                  new InProcessBeaconNodeApi(chain, genesisValidatorsRoot, network::isSyncing),
+                  new InProcessBeaconNodeApi(
+                      chain,
+                      genesisValidatorsRoot,
+                      network::isBeaconSyncing,
+                      network::isShardSyncing),
                   keys,
                   protection,
                   options.doppelgangerDetection()

@@ -18,6 +18,7 @@ import io.basalt.shard.datastructures.ShardBlock;
 import io.basalt.shard.datastructures.SignedShardBlock;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
@@ -26,13 +27,22 @@ public final class InProcessBeaconNodeApi implements BeaconNodeApi {
 
   private final NodeChain<PeerId> chain;
   private final Bytes32 genesisValidatorsRoot;
-  private final BooleanSupplier syncing;
+  private final BooleanSupplier beaconSyncing;
+  private final Predicate<ShardId> shardSyncing;
 
+  /**
+   * @param beaconSyncing whether the beacon chain is catching up with peers
+   * @param shardSyncing whether a shard is catching up with peers
+   */
   public InProcessBeaconNodeApi(
-      NodeChain<PeerId> chain, Bytes32 genesisValidatorsRoot, BooleanSupplier syncing) {
+      NodeChain<PeerId> chain,
+      Bytes32 genesisValidatorsRoot,
+      BooleanSupplier beaconSyncing,
+      Predicate<ShardId> shardSyncing) {
     this.chain = chain;
     this.genesisValidatorsRoot = genesisValidatorsRoot;
-    this.syncing = syncing;
+    this.beaconSyncing = beaconSyncing;
+    this.shardSyncing = shardSyncing;
   }
 
   @Override
@@ -47,7 +57,12 @@ public final class InProcessBeaconNodeApi implements BeaconNodeApi {
 
   @Override
   public boolean isSynced() {
-    return !syncing.getAsBoolean();
+    return !beaconSyncing.getAsBoolean();
+  }
+
+  @Override
+  public boolean isShardSynced(ShardId shard) {
+    return isSynced() && !shardSyncing.test(shard);
   }
 
   @Override

@@ -333,6 +333,16 @@ public final class P2PNetwork implements AutoCloseable {
     return rangeSync.isSyncing();
   }
 
+  /** Whether the beacon chain is catching up with peers (shards aside). */
+  public boolean isBeaconSyncing() {
+    return rangeSync.isBeaconSyncing();
+  }
+
+  /** Whether {@code shard} is catching up with peers. */
+  public boolean isShardSyncing(ShardId shard) {
+    return rangeSync.isShardSyncing(shard);
+  }
+
   /** The last status of a connected peer. */
   public java.util.Optional<StatusMessage> peerStatus(PeerId peer) {
     return statusExchange.status(peer);

@@ -1,6 +1,7 @@
 package io.basalt.node.p2p;
 
 import io.basalt.beacon.datastructures.blocks.SignedBeaconBlock;
+import io.basalt.common.types.ShardId;
 import io.basalt.common.types.Slot;
 import io.basalt.networking.identity.PeerId;
 import io.basalt.networking.peers.Misbehaviour;
@@ -84,6 +85,7 @@ final class RangeSync implements AutoCloseable {
   private int runImported;
   private int roundRobin;
   private volatile boolean syncing;
+  private volatile boolean beaconSyncing;
 
   RangeSync(
       SyncTarget target,
@@ -119,8 +121,19 @@ final class RangeSync implements AutoCloseable {
     run(this::tick);
   }
 
+  /** Whether the beacon chain or some shard is catching up with peers. */
   boolean isSyncing() {
     return syncing;
+  }
+
+  /** Whether the beacon chain is catching up with peers (shards aside). */
+  boolean isBeaconSyncing() {
+    return beaconSyncing;
+  }
+
+  /** Whether {@code shard} is catching up with peers. */
+  boolean isShardSyncing(ShardId shard) {
+    return shards.isBehind(shard);
   }
 
   private void tick() {
@@ -153,6 +166,7 @@ final class RangeSync implements AutoCloseable {
         if (runStartNanos != 0) {
           logSummary(ourHead);
         }
+        beaconSyncing = false;
         syncing = shards.step(peers, (start, failed) -> pickPeer(peers, start, failed));
         return;
       }
@@ -167,6 +181,7 @@ final class RangeSync implements AutoCloseable {
       LOG.info("Range sync from slot {} towards {}", nextStart, best);
     }
     syncing = true;
+    beaconSyncing = true;
     while (batches.size() < MAX_BATCHES && nextStart <= best) {
       int count = (int) Math.min(BATCH_SIZE, best - nextStart + 1);
       batches.put(nextStart, new SyncBatch(nextStart, count));

@@ -71,6 +71,8 @@ final class ShardRangeSync {
   private final SyncThread syncThread;
   private final Cursor[] cursors;
   private boolean inFlight;
+  // Written on the range-sync thread, read by validator duties.
+  private volatile Set<ShardId> behindShards = Set.of();
 
   ShardRangeSync(
       SyncTarget target,
@@ -98,7 +100,7 @@ final class ShardRangeSync {
     long best =
         peers.values().stream().mapToLong(s -> s.headSlot().value().longValue()).max().orElse(-1);
     long now = clockMillis.getAsLong();
-    boolean behind = false;
+    Set<ShardId> behindNow = new HashSet<>();
     for (int i = 0; i < cursors.length; i++) {
       ShardId shard = ShardId.of(i);
       Cursor cursor = cursors[i];
@@ -112,7 +114,9 @@ final class ShardRangeSync {
       if (start > best) {
         continue;
       }
-      behind |= start + RangeSync.SYNC_DISTANCE < best;
+      if (start + RangeSync.SYNC_DISTANCE < best) {
+        behindNow.add(shard);
+      }
       if (!inFlight && now >= cursor.retryAt) {
         Optional<PeerId> peer = picker.pick(start, cursor.failed);
         if (peer.isPresent()) {
@@ -121,7 +125,13 @@ final class ShardRangeSync {
         }
       }
     }
-    return behind;
+    behindShards = Set.copyOf(behindNow);
+    return !behindNow.isEmpty();
+  }
+
+  /** Whether {@code shard} was behind its peers at the last step. */
+  boolean isBehind(ShardId shard) {
+    return behindShards.contains(shard);
   }
 
   private void download(ShardId shard, long start, int count, PeerId peer) {

@@ -62,6 +62,7 @@ final class ChainNodeApi implements BeaconNodeApi {
   private final Set<String> live = new HashSet<>();
   private final Set<String> foreignLive = new HashSet<>();
   private boolean synced = true;
+  private final Set<ShardId> syncingShards = new HashSet<>();
 
   /** Moves the node's clock into {@code slot}, as its slot timer would. */
   void tick(Slot slot) {
@@ -72,6 +73,11 @@ final class ChainNodeApi implements BeaconNodeApi {
 
   void setSynced(boolean synced) {
     this.synced = synced;
+  }
+
+  /** Marks {@code shard}'s chain as catching up with peers. */
+  void setShardSyncing(ShardId shard) {
+    syncingShards.add(shard);
   }
 
   /** Another client attests with {@code validator}'s key in {@code epoch}. */
@@ -112,6 +118,11 @@ final class ChainNodeApi implements BeaconNodeApi {
   @Override
   public boolean isSynced() {
     return synced;
+  }
+
+  @Override
+  public boolean isShardSynced(ShardId shard) {
+    return synced && !syncingShards.contains(shard);
   }
 
   @Override

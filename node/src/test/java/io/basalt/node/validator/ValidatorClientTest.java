@@ -234,6 +234,37 @@ class ValidatorClientTest {
     assertThat(h.metrics.performed).isEmpty();
   }
 
+  @Test
+  void shouldKeepEveryOtherDutyWhileOneShardIsSyncing() {
+    ValidatorClientHarness h = new ValidatorClientHarness(DoppelgangerConfig.DISABLED);
+    ShardId lagging = ShardId.of(1);
+    h.api.setShardSyncing(lagging);
+    int otherShardProposals = 0;
+    int laggingProposals = 0;
+    for (long slot = 1; slot <= CONFIG.slotsPerEpoch(); slot++) {
+      BeaconState duty = h.api.dutyState(Slot.of(slot)).orElseThrow();
+      for (int shard = 0; shard < CONFIG.shardCount(); shard++) {
+        if (!accessors.getBeaconCommittee(duty, Slot.of(slot), ShardId.of(shard)).isEmpty()) {
+          if (shard == lagging.id()) {
+            laggingProposals++;
+          } else {
+            otherShardProposals++;
+          }
+        }
+      }
+      h.runSlot(slot);
+    }
+
+    assertThat(laggingProposals).isPositive();
+    assertThat(h.api.publishedShardBlocks)
+        .hasSize(otherShardProposals)
+        .noneMatch(block -> block.message().header().shard().equals(lagging));
+    assertThat(h.metrics.missed(DutyKind.SHARD_PROPOSAL)).isEqualTo(laggingProposals);
+    assertThat(h.api.publishedBlocks).hasSize((int) CONFIG.slotsPerEpoch());
+    assertThat(h.api.publishedAttestations).isNotEmpty();
+    assertThat(h.metrics.missed(DutyKind.ATTESTATION)).isZero();
+  }
+
   private static boolean verify(ValidatorIndex validator, Bytes32 root, byte[] signature) {
     BlsPublicKey key = ValidatorClientHarness.key(validator.intValue()).publicKey();
     return Bls.verify(

@@ -24,8 +24,19 @@ public interface BeaconNodeApi {
 
   Bytes32 genesisValidatorsRoot();
 
-  /** Whether the node follows the head (not syncing): duties are skipped otherwise. */
+  /**
+   * Whether the node follows the beacon head (not range-syncing the beacon chain): duties are
+   * skipped otherwise.
+   */
   boolean isSynced();
+
+  /**
+   * Whether {@code shard}'s chain follows too: its block proposals are skipped otherwise, while the
+   * other shards' and the beacon duties go on.
+   */
+  default boolean isShardSynced(ShardId shard) {
+    return isSynced();
+  }
 
   /**
    * The head's post-state advanced to {@code slot} (proposers, committees, domains); empty if

@@ -49,7 +49,7 @@ public final class ShardProposalDuty {
       ValidatorKey key,
       BeaconState state,
       boolean synced) {
-    if (!synced) {
+    if (!synced || !context.api().isShardSynced(shard)) {
       LOG.info("Missed shard {} proposal at slot {}: node is syncing", shard, slot);
       context.metrics().dutyMissed(DutyKind.SHARD_PROPOSAL);
       return;
