@@ -152,10 +152,13 @@ public final class NodeChain<P> {
     Object result =
         executor.call(
             () -> {
-              BeaconState state =
-                  beacon
-                      .stateAt(beacon.head(), slot)
-                      .orElseThrow(() -> new IllegalStateException("No head state at " + slot));
+              Optional<BeaconState> headState = beacon.stateAt(beacon.head(), slot);
+              if (headState.isEmpty()) {
+                // The duty runs late: a block of this slot or a later one is the head already.
+                return new BlockProductionException(
+                    "the head is at slot " + beacon.headSlot() + ", past slot " + slot);
+              }
+              BeaconState state = headState.get();
               try {
                 return beacon
                     .blockFactory()
