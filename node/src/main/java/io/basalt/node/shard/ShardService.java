@@ -176,30 +176,7 @@ public final class ShardService<P> {
       }
     }
     if (finalizedAny) {
-      pruneDeliveredReceipts();
-    }
-  }
-
-  /**
-   * Frees, in every shard's outbox, the receipts its destinations' finalized states have taken in:
-   * no block will include or prove them again, and an outbox that kept them all would grow with the
-   * chain's age.
-   */
-  private void pruneDeliveredReceipts() {
-    List<ShardState> finalizedStates = new ArrayList<>(chains.size());
-    for (ShardChain chain : chains) {
-      Optional<ShardState> finalizedState = chain.stateAfter(chain.finalizedRoot());
-      if (finalizedState.isEmpty()) {
-        return;
-      }
-      finalizedStates.add(finalizedState.get());
-    }
-    for (ShardChain source : chains) {
-      List<Long> delivered = new ArrayList<>(chains.size());
-      for (ShardState destination : finalizedStates) {
-        delivered.add(destination.inboxCursor(source.shard()).longValue());
-      }
-      source.pruneOutboxes(delivered);
+      DeliveredReceipts.prune(chains);
     }
   }
 

@@ -276,6 +276,10 @@ public final class ListView<T> {
   }
 
   private void checkKept(long index) {
+    checkKept(schema, pruned, index);
+  }
+
+  private static void checkKept(ListSchema<?> schema, long pruned, long index) {
     if (index < pruned) {
       throw new IllegalStateException("Element " + index + " of " + schema + " was pruned");
     }
@@ -342,9 +346,7 @@ public final class ListView<T> {
       if (index < 0 || index >= size) {
         throw new IndexOutOfBoundsException("Index " + index + " out of list size " + size);
       }
-      if (index < pruned) {
-        throw new IllegalStateException("Element " + index + " of " + schema + " was pruned");
-      }
+      checkKept(schema, pruned, index);
     }
 
     /** The immutable view holding the changes made so far. */
