@@ -53,6 +53,8 @@ public final class ShardChain {
   private final ShardForkChoice forkChoice;
   private final ShardBlockStorage storage;
   private Bytes32 lastHead;
+  // The last head returned that was imported: where sync resumes while the newest head is missing.
+  private Bytes32 lastImportedHead;
 
   /** An in-memory chain whose trie nodes go to {@code store}. */
   public ShardChain(ShardState genesis, NodeStore store, ShardStateTransition transition) {
@@ -79,6 +81,7 @@ public final class ShardChain {
     this.forkChoice = forkChoice;
     this.storage = storage;
     this.lastHead = forkChoice.anchor();
+    this.lastImportedHead = lastHead;
   }
 
   /**
@@ -190,16 +193,23 @@ public final class ShardChain {
       Predicate<Bytes32> canonicalBeacon,
       ToLongFunction<ValidatorIndex> weight) {
     lastHead = forkChoice.head(crosslinked, canonicalBeacon, weight);
+    if (forkChoice.contains(lastHead)) {
+      lastImportedHead = lastHead;
+    }
     return lastHead;
   }
 
   /**
-   * The slot of the head {@link #head} last returned (the anchor's before any call, or when that
-   * head is not imported): what a status message reports.
+   * The slot of the head {@link #head} last returned: what a status message reports, and where
+   * range sync resumes. While that head is not imported (the block the beacon head crosslinks is
+   * still on its way), the slot of the last returned head that was, so one missing block does not
+   * send sync back to the finalized anchor; the anchor's when neither is in the fork choice (before
+   * any call, or after a reorg or finalization dropped it).
    */
   public synchronized Slot headSlot() {
     return forkChoice
         .slot(lastHead)
+        .or(() -> forkChoice.slot(lastImportedHead))
         .orElseGet(() -> forkChoice.slot(forkChoice.anchor()).orElseThrow());
   }
 

@@ -126,6 +126,36 @@ class PersistentShardChainTest {
   }
 
   @Test
+  void shouldReportTheLastImportedHeadWhileTheCrosslinkedBlockIsMissing() {
+    ShardChain chain = blocks.open(InMemoryKvStore.create(BasaltSchema.SCHEMA));
+    importAll(chain, blocks.b1, blocks.b2);
+    chain.head(blocks.b1.root(), beacon -> true, validator -> 0);
+    assertThat(chain.headSlot()).isEqualTo(Slot.of(2));
+
+    // The beacon head crosslinks b3, not imported yet: sync resumes after b2, not after genesis.
+    assertThat(chain.head(blocks.b3.root(), beacon -> true, validator -> 0))
+        .isEqualTo(blocks.b3.root());
+    assertThat(chain.headSlot()).isEqualTo(Slot.of(2));
+
+    importAll(chain, blocks.b3);
+    chain.head(blocks.b3.root(), beacon -> true, validator -> 0);
+    assertThat(chain.headSlot()).isEqualTo(Slot.of(3));
+  }
+
+  @Test
+  void shouldFallBackToTheAnchorWhenTheLastImportedHeadIsPruned() {
+    ShardChain chain = blocks.open(InMemoryKvStore.create(BasaltSchema.SCHEMA));
+    importAll(chain, blocks.b1, blocks.b2, blocks.f4);
+    assertThat(chain.head(blocks.b1.root(), beacon -> true, validator -> 0))
+        .isEqualTo(blocks.f4.root());
+
+    // b2 is finalized, so the fork f4 is pruned, and the new crosslink b3 is not imported.
+    assertThat(chain.onFinalized(blocks.b2.root())).isTrue();
+    chain.head(blocks.b3.root(), beacon -> true, validator -> 0);
+    assertThat(chain.headSlot()).isEqualTo(Slot.of(2));
+  }
+
+  @Test
   void shouldPruneTheForkAndKeepTheCanonicalChainWhenFinalizedAcrossARestart() {
     try (KvStore kv = openRocks()) {
       ShardChain chain = blocks.open(kv);
