@@ -39,6 +39,20 @@ public final class Hash {
     return digest.digest();
   }
 
+  /**
+   * SHA-256 of {@code length} bytes of {@code input} from {@code offset}, written into {@code out}
+   * at {@code outOffset} (which may overlap the input: it is read first).
+   */
+  public static void sha256(byte[] input, int offset, int length, byte[] out, int outOffset) {
+    MessageDigest digest = SHA256.get();
+    digest.update(input, offset, length);
+    try {
+      digest.digest(out, outOffset, 32);
+    } catch (java.security.DigestException e) {
+      throw new IllegalStateException("SHA-256 output does not fit", e);
+    }
+  }
+
   public static Bytes32 keccak256(Bytes input) {
     return Bytes32.wrap(keccak256(input.toArrayUnsafe()));
   }

@@ -3,6 +3,7 @@ package io.basalt.common.ssz;
 import io.basalt.common.ssz.tree.Node;
 import io.basalt.common.ssz.tree.Trees;
 import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
 
 /** {@code ByteList[N]}: up to N bytes, packed into chunks under a length mix-in. */
 public final class ByteListSchema implements SszSchema<Bytes>, CompositeSchema {
@@ -57,6 +58,14 @@ public final class ByteListSchema implements SszSchema<Bytes>, CompositeSchema {
   public Node toTree(Bytes value) {
     check(value);
     return Trees.mixInLength(Trees.packed(value.toArrayUnsafe(), depth), value.size());
+  }
+
+  /** Hashed straight from the bytes, without building the tree. */
+  @Override
+  public Bytes32 hashTreeRoot(Bytes value) {
+    check(value);
+    return Bytes32.wrap(
+        Trees.mixInLength(Trees.packedRoot(value.toArrayUnsafe(), depth), value.size()));
   }
 
   @Override

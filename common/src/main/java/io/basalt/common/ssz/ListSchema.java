@@ -4,6 +4,7 @@ import io.basalt.common.ssz.tree.Node;
 import io.basalt.common.ssz.tree.Trees;
 import io.basalt.common.ssz.view.ListView;
 import java.util.List;
+import org.apache.tuweni.bytes.Bytes32;
 
 /**
  * {@code List[T, N]} with values as immutable {@link List}s of at most N elements; the tree is the
@@ -72,6 +73,25 @@ public final class ListSchema<T> implements SszSchema<List<T>>, CompositeSchema 
   public Node toTree(List<T> value) {
     check(value);
     return Trees.mixInLength(elements.dataTree(value, depth), value.size());
+  }
+
+  /**
+   * For composite elements, from the elements' roots without building the list's tree (each
+   * element's root comes from its own schema, which may skip its tree too).
+   */
+  @Override
+  public Bytes32 hashTreeRoot(List<T> value) {
+    if (elements.isPacked()) {
+      return SszSchema.super.hashTreeRoot(value);
+    }
+    check(value);
+    byte[] level = new byte[(value.size() + 1) * 32];
+    for (int i = 0; i < value.size(); i++) {
+      Bytes32 root = elements.schema().hashTreeRoot(value.get(i));
+      System.arraycopy(root.toArrayUnsafe(), 0, level, 32 * i, 32);
+    }
+    byte[] dataRoot = Trees.rootOfChunks(level, value.size(), depth);
+    return Bytes32.wrap(Trees.mixInLength(dataRoot, value.size()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.basalt.common.ssz.tree;
 
+import io.basalt.common.crypto.Hash;
 import java.util.List;
 
 /** Builders for SSZ Merkle trees: bottom-up construction, byte packing and length mix-in. */
@@ -51,6 +52,42 @@ public final class Trees {
   /** A tree of {@code depth} levels holding {@code data} packed into chunks. */
   public static Node packed(byte[] data, int depth) {
     return fromNodes(List.of(chunks(data)), depth);
+  }
+
+  /**
+   * The root of {@link #packed packed(data, depth)}, hashed in one buffer without building the
+   * tree's nodes.
+   */
+  public static byte[] packedRoot(byte[] data, int depth) {
+    int count = (data.length + 31) / 32;
+    return rootOfChunks(java.util.Arrays.copyOf(data, (count + 1) * 32), count, depth);
+  }
+
+  /**
+   * The root of a tree of {@code depth} levels whose first leaves are the {@code count} 32-byte
+   * chunks at the start of {@code level}, the rest zero subtrees, hashed level by level in {@code
+   * level} itself (which it overwrites; it must have room for {@code count + 1} chunks).
+   */
+  public static byte[] rootOfChunks(byte[] level, int count, int depth) {
+    if (count == 0) {
+      return ZeroNodes.ofDepth(depth).hashBytes().clone();
+    }
+    for (int d = 0; d < depth; d++) {
+      if (count % 2 == 1) {
+        System.arraycopy(ZeroNodes.ofDepth(d).hashBytes(), 0, level, count * 32, 32);
+      }
+      int parents = (count + 1) / 2;
+      for (int i = 0; i < parents; i++) {
+        Hash.sha256(level, 64 * i, 64, level, 32 * i);
+      }
+      count = parents;
+    }
+    return java.util.Arrays.copyOf(level, 32);
+  }
+
+  /** The root {@link #mixInLength} gives a data tree whose root is {@code dataRoot}. */
+  public static byte[] mixInLength(byte[] dataRoot, long length) {
+    return Hash.sha256(dataRoot, lengthLeaf(length).hashBytes());
   }
 
   /** {@code mix_in_length}: a branch of the data tree and the little-endian length chunk. */
