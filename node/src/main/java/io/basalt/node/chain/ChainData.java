@@ -165,6 +165,11 @@ public final class ChainData implements ChainDataProvider, SyncTarget {
   }
 
   @Override
+  public Slot shardForkSyncStart(ShardId shard) {
+    return executor.call(() -> chain.shards().chain(shard).finalizedSlot().increment());
+  }
+
+  @Override
   public CompletableFuture<BatchImport> importShardBlocks(
       ShardId shard, List<SignedShardBlock> blocks) {
     return executor.submit(

@@ -100,7 +100,7 @@ final class RangeSync implements AutoCloseable {
     this.shards =
         new ShardRangeSync(
             target,
-            requests,
+            requests::shardBlocksByRange,
             reporter,
             shardCount,
             System::currentTimeMillis,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * while its head has not moved yet: blocks anchored on beacon blocks not imported yet wait in the
  * shard service and import later. A cursor the head does not follow within {@link #CURSOR_TTL}
  * (blocks that could not be imported after all, a gap left by a restart, blocks lost to a reorg) is
- * dropped, so the shard is asked again from its head: a shard that falls behind always catches up
- * from its peers, whatever it missed.
+ * dropped, so the shard is asked again from its head. If peers did serve blocks after that same
+ * head and it still stayed, those blocks do not connect to it (the head is on a fork the peers
+ * left): the cursor is rewound to the slot after the shard's finalized block and the shard asked
+ * again from there. A shard that falls behind always catches up from its peers, whatever it missed.
  *
  * <p>A response with an invalid block reports the peer (once per shard until the shard makes
  * progress again), marks it failed for that shard (the next attempt goes to another peer while
@@ -49,6 +52,13 @@ final class ShardRangeSync {
     Optional<PeerId> pick(long start, Set<PeerId> failed);
   }
 
+  /** Asks a peer for the blocks of a shard in a slot range ({@code shard_blocks_by_range}). */
+  @FunctionalInterface
+  interface BlockFetcher {
+    CompletableFuture<List<SignedShardBlock>> fetch(
+        PeerId peer, ShardId shard, Slot start, int count);
+  }
+
   /** Runs a completion on the range-sync thread, then takes another step. */
   @FunctionalInterface
   interface SyncThread {
@@ -59,13 +69,17 @@ final class ShardRangeSync {
     long next;
     long setAt;
     long retryAt;
+    // Asking from below the head (see the class comment) until the cursor passes it again.
+    boolean rewound;
+    // The head (as a sync start) right after which peers last served blocks; -1 if none since.
+    long servedAfter = -1;
     final Set<PeerId> failed = new HashSet<>();
     // Peers already penalised for this shard since it last made progress.
     final Set<PeerId> reported = new HashSet<>();
   }
 
   private final SyncTarget target;
-  private final ChainRequests requests;
+  private final BlockFetcher fetcher;
   private final MisbehaviourReporter reporter;
   private final LongSupplier clockMillis;
   private final SyncThread syncThread;
@@ -76,13 +90,13 @@ final class ShardRangeSync {
 
   ShardRangeSync(
       SyncTarget target,
-      ChainRequests requests,
+      BlockFetcher fetcher,
       MisbehaviourReporter reporter,
       int shardCount,
       LongSupplier clockMillis,
       SyncThread syncThread) {
     this.target = target;
-    this.requests = requests;
+    this.fetcher = fetcher;
     this.reporter = reporter;
     this.clockMillis = clockMillis;
     this.syncThread = syncThread;
@@ -107,21 +121,37 @@ final class ShardRangeSync {
       long head = target.shardSyncStart(shard).value().longValue();
       if (cursor.next > head + RangeSync.SYNC_DISTANCE
           && now - cursor.setAt >= CURSOR_TTL.toMillis()) {
-        LOG.debug("Shard {} head stayed at slot {}: asking again from there", shard, head - 1);
-        cursor.next = 0;
+        if (cursor.servedAfter == head) {
+          long rewound = target.shardForkSyncStart(shard).value().longValue();
+          LOG.debug(
+              "Shard {} blocks after slot {} do not connect: asking again from slot {}",
+              shard,
+              head - 1,
+              rewound);
+          advance(cursor, rewound);
+          cursor.rewound = true;
+        } else {
+          LOG.debug("Shard {} head stayed at slot {}: asking again from there", shard, head - 1);
+          cursor.next = 0;
+        }
+        cursor.servedAfter = -1;
       }
-      long start = Math.max(head, cursor.next);
+      if (cursor.next >= head) {
+        cursor.rewound = false;
+      }
+      long ahead = Math.max(head, cursor.next);
+      long start = cursor.rewound ? cursor.next : ahead;
       if (start > best) {
         continue;
       }
-      if (start + RangeSync.SYNC_DISTANCE < best) {
+      if (ahead + RangeSync.SYNC_DISTANCE < best) {
         behindNow.add(shard);
       }
       if (!inFlight && now >= cursor.retryAt) {
         Optional<PeerId> peer = picker.pick(start, cursor.failed);
         if (peer.isPresent()) {
           int count = (int) Math.min(ChainProtocols.MAX_REQUEST_BLOCKS, best - start + 1);
-          download(shard, start, count, peer.get());
+          download(shard, head, start, count, peer.get());
         }
       }
     }
@@ -134,10 +164,10 @@ final class ShardRangeSync {
     return behindShards.contains(shard);
   }
 
-  private void download(ShardId shard, long start, int count, PeerId peer) {
+  private void download(ShardId shard, long head, long start, int count, PeerId peer) {
     inFlight = true;
-    requests
-        .shardBlocksByRange(peer, shard, Slot.of(start), count)
+    fetcher
+        .fetch(peer, shard, Slot.of(start), count)
         .whenComplete(
             (blocks, error) ->
                 syncThread.run(
@@ -152,6 +182,9 @@ final class ShardRangeSync {
                         advance(cursor, start + count);
                         inFlight = false;
                       } else {
+                        if (start == head) {
+                          cursor.servedAfter = head;
+                        }
                         importBlocks(shard, start, count, blocks, peer);
                       }
                     }));

@@ -30,5 +30,11 @@ public interface SyncTarget {
   /** The slot from which shard {@code shard} needs blocks (after its stored head). */
   Slot shardSyncStart(ShardId shard);
 
+  /**
+   * Where shard sync starts again when the blocks after the head do not connect to it (the head is
+   * on a fork the peers left): the slot after the shard's finalized block.
+   */
+  Slot shardForkSyncStart(ShardId shard);
+
   CompletableFuture<BatchImport> importShardBlocks(ShardId shard, List<SignedShardBlock> blocks);
 }

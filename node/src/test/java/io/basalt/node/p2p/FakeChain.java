@@ -140,6 +140,11 @@ final class FakeChain implements ChainDataProvider, SyncTarget {
         : list.get(list.size() - 1).message().header().slot().increment();
   }
 
+  @Override
+  public Slot shardForkSyncStart(ShardId shard) {
+    return Slot.of(1); // genesis is every shard's finalized block
+  }
+
   /** Shard 0 imports still to refuse as invalid (each counted in {@link #refusedShardImports}). */
   final AtomicInteger refuseShardImports = new AtomicInteger();
 

@@ -184,6 +184,11 @@ public final class TestPeer implements AutoCloseable {
     }
 
     @Override
+    public Slot shardForkSyncStart(ShardId shard) {
+      return Slot.of(1L << 40);
+    }
+
+    @Override
     public Slot forkSyncStart() {
       return Slot.of(1);
     }

@@ -210,7 +210,7 @@ public final class ShardChain {
     return forkChoice
         .slot(lastHead)
         .or(() -> forkChoice.slot(lastImportedHead))
-        .orElseGet(() -> forkChoice.slot(forkChoice.anchor()).orElseThrow());
+        .orElseGet(this::finalizedSlot);
   }
 
   /**
@@ -319,6 +319,11 @@ public final class ShardChain {
 
   public synchronized Optional<ShardOutbox> outboxAfter(Bytes32 root) {
     return storage.state(root).map(ShardState::outbox);
+  }
+
+  /** The slot of the latest finalized block (the fork choice's anchor). */
+  public synchronized Slot finalizedSlot() {
+    return forkChoice.slot(forkChoice.anchor()).orElseThrow();
   }
 
   /** The latest finalized block: the fork choice's anchor ({@link Bytes32#ZERO} at genesis). */
