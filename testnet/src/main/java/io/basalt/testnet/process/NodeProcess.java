@@ -21,6 +21,9 @@ public final class NodeProcess {
 
   private static final String MAIN_CLASS = "io.basalt.node.cli.BasaltCommand";
 
+  /** Extra JVM options for every node, separated by spaces (e.g. {@code -Xlog:gc}). */
+  public static final String JVM_OPTIONS_VARIABLE = "BASALT_NODE_JAVA_OPTS";
+
   private final List<String> command;
   private final Path log;
   private Process process;
@@ -35,6 +38,7 @@ public final class NodeProcess {
     cmd.add("-Xmx" + heap);
     // One GC thread: several nodes share a small machine.
     cmd.add("-XX:+UseSerialGC");
+    cmd.addAll(extraJvmOptions(System.getenv(JVM_OPTIONS_VARIABLE)));
     cmd.add("-cp");
     cmd.add(nodeClasspath());
     cmd.add(MAIN_CLASS);
@@ -42,6 +46,11 @@ public final class NodeProcess {
     cmd.addAll(runArguments);
     this.command = List.copyOf(cmd);
     this.log = log;
+  }
+
+  /** The options in {@code value} (space-separated), none when it is unset or blank. */
+  static List<String> extraJvmOptions(String value) {
+    return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
   }
 
   /** The java binary running this JVM, so nodes run on the same JDK as the launcher. */
