@@ -1,5 +1,6 @@
 package io.basalt.common.crypto;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.apache.tuweni.bytes.Bytes;
@@ -48,7 +49,7 @@ public final class Hash {
     digest.update(input, offset, length);
     try {
       digest.digest(out, outOffset, 32);
-    } catch (java.security.DigestException e) {
+    } catch (DigestException e) {
       throw new IllegalStateException("SHA-256 output does not fit", e);
     }
   }

@@ -43,6 +43,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apache.tuweni.bytes.Bytes32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's shard chains: one {@link ShardChain} and one mempool per shard, anchored on the beacon
@@ -58,10 +60,13 @@ import org.apache.tuweni.bytes.Bytes32;
  *   <li>Crosslinking and staking: the headers and staking receipt proofs a beacon proposer here
  *       includes.
  *   <li>Reorgs: when the beacon head moves, blocks anchored off the canonical chain are dropped
- *       with their descendants (and parked again, in case their beacon block comes back).
+ *       with their descendants (and parked again, in case their beacon block comes back), and their
+ *       transactions go back to the pool.
  * </ul>
  */
 public final class ShardService<P> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ShardService.class);
 
   /** Asks {@code peer} for shard block {@code root} of {@code shard}. */
   @FunctionalInterface
@@ -322,10 +327,26 @@ public final class ShardService<P> {
       return;
     }
     for (ShardChain chain : chains) {
-      for (SignedShardBlock block : chain.dropOffCanonical(view::isCanonical)) {
+      List<SignedShardBlock> dropped = chain.dropOffCanonical(view::isCanonical);
+      for (SignedShardBlock block : dropped) {
         parked.putIfAbsent(block.root(), new Parked<>(block, self));
       }
       refreshPool(chain);
+      if (!dropped.isEmpty()) {
+        int readded =
+            mempools
+                .get(chain.shard().id())
+                .readd(
+                    dropped.stream()
+                        .sorted(Comparator.comparing(block -> block.message().header().slot()))
+                        .flatMap(block -> block.message().body().transactions().stream())
+                        .toList());
+        LOG.info(
+            "Reorg dropped {} shard {} block(s); {} of their transactions back in the pool",
+            dropped.size(),
+            chain.shard(),
+            readded);
+      }
     }
     importParked();
   }

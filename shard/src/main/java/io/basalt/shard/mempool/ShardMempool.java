@@ -6,6 +6,8 @@ import io.basalt.execution.transaction.FeeMarket;
 import io.basalt.execution.transaction.SenderRecovery;
 import io.basalt.execution.transaction.SenderResult;
 import io.basalt.execution.transaction.Transaction;
+import io.basalt.execution.transaction.TransactionDecoder;
+import io.basalt.execution.transaction.TransactionDecodingException;
 import io.basalt.execution.transaction.TransactionValidator;
 import io.basalt.execution.transaction.TransactionValidator.Account;
 import io.basalt.execution.transaction.TransactionValidator.NonceMode;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
@@ -206,6 +209,28 @@ public final class ShardMempool {
       }
       return dropped;
     }
+  }
+
+  /**
+   * Puts back the transactions of blocks a reorg abandoned ({@code encodedTransactions}, raw
+   * EIP-2718 bytes, the oldest block's first), as geth's pool does on a reorg: the new head's state
+   * no longer has them executed, and without them every later nonce of their senders would wait
+   * behind a gap on every node that had imported the abandoned blocks. Call after {@link
+   * #onNewHead}; those the new head executed too are refused as stale, and undecodable ones are
+   * skipped. Returns how many were added.
+   */
+  public int readd(List<Bytes> encodedTransactions) {
+    int added = 0;
+    for (Bytes raw : encodedTransactions) {
+      try {
+        if (add(TransactionDecoder.decode(raw)).status() == AddResult.Status.ADDED) {
+          added++;
+        }
+      } catch (TransactionDecodingException e) {
+        // Not from a valid block: nothing to put back.
+      }
+    }
+    return added;
   }
 
   /**

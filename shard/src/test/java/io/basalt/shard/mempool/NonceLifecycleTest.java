@@ -8,6 +8,8 @@ import io.basalt.common.types.Address;
 import io.basalt.common.types.UInt64;
 import io.basalt.execution.transaction.Transaction;
 import java.math.BigInteger;
+import java.util.List;
+import org.apache.tuweni.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 
 /** Pending and queued per sender, and how a new head prunes, demotes and promotes. */
@@ -80,6 +82,27 @@ class NonceLifecycleTest {
 
     add(1); // the caller re-adds the abandoned block's transaction
 
+    assertThat(pool.pendingCount()).isEqualTo(3);
+    assertThat(pool.queuedCount()).isZero();
+  }
+
+  @Test
+  void shouldPutBackTheTransactionsOfAbandonedBlocksInNonceOrder() {
+    Transaction zero = TestTx.from(0).nonce(0).sign();
+    Transaction one = TestTx.from(0).nonce(1).sign();
+    context.fund(ALICE, 2, ETHER); // a block with nonces 0 and 1 was imported
+    add(2);
+    add(3);
+
+    context.fund(ALICE, 1, ETHER); // a reorg abandoned it; the new chain executed nonce 0 only
+    pool.onNewHead();
+    assertThat(pool.pendingCount()).isZero();
+
+    int added = pool.readd(List.of(zero.encode(), Bytes.fromHexString("0x02c0"), one.encode()));
+
+    assertThat(added).isEqualTo(1); // nonce 0 is stale, the garbage is skipped
+    assertThat(pool.contains(zero.hash())).isFalse();
+    assertThat(pool.contains(one.hash())).isTrue();
     assertThat(pool.pendingCount()).isEqualTo(3);
     assertThat(pool.queuedCount()).isZero();
   }

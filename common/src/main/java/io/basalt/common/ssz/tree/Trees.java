@@ -1,6 +1,7 @@
 package io.basalt.common.ssz.tree;
 
 import io.basalt.common.crypto.Hash;
+import java.util.Arrays;
 import java.util.List;
 
 /** Builders for SSZ Merkle trees: bottom-up construction, byte packing and length mix-in. */
@@ -60,7 +61,7 @@ public final class Trees {
    */
   public static byte[] packedRoot(byte[] data, int depth) {
     int count = (data.length + 31) / 32;
-    return rootOfChunks(java.util.Arrays.copyOf(data, (count + 1) * 32), count, depth);
+    return rootOfChunks(Arrays.copyOf(data, (count + 1) * 32), count, depth);
   }
 
   /**
@@ -82,7 +83,7 @@ public final class Trees {
       }
       count = parents;
     }
-    return java.util.Arrays.copyOf(level, 32);
+    return Arrays.copyOf(level, 32);
   }
 
   /** The root {@link #mixInLength} gives a data tree whose root is {@code dataRoot}. */
