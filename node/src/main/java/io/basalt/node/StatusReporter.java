@@ -54,6 +54,7 @@ final class StatusReporter {
       metrics.setShardHeadHeight(id, status.shardHeights()[shard]);
       metrics.setShardTps(id, tps);
       metrics.setShardMempoolSize(id, status.mempoolSizes()[shard]);
+      metrics.setShardMempoolQueued(id, status.mempoolQueued()[shard]);
     }
     metrics.setHeadSlot(status.headSlot());
     metrics.setJustifiedEpoch(status.justified().epoch());

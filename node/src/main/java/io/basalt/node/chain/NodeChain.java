@@ -264,16 +264,19 @@ public final class NodeChain<P> {
       Checkpoint justified,
       Checkpoint finalized,
       long[] shardHeights,
-      int[] mempoolSizes) {}
+      int[] mempoolSizes,
+      int[] mempoolQueued) {}
 
   public Status status() {
     return executor.call(
         () -> {
           long[] heights = new long[shards.shardCount()];
           int[] pools = new int[shards.shardCount()];
+          int[] queued = new int[shards.shardCount()];
           for (int shard = 0; shard < heights.length; shard++) {
             heights[shard] = shards.headSlot(ShardId.of(shard)).value().longValue();
             pools[shard] = shards.mempool(ShardId.of(shard)).size();
+            queued[shard] = shards.mempool(ShardId.of(shard)).queuedCount();
           }
           Bytes32 head = beacon.head();
           return new Status(
@@ -283,7 +286,8 @@ public final class NodeChain<P> {
               beacon.justifiedCheckpoint(),
               beacon.finalizedCheckpoint(),
               heights,
-              pools);
+              pools,
+              queued);
         });
   }
 

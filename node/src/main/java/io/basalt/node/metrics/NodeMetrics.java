@@ -58,6 +58,10 @@ public final class NodeMetrics {
       shardGauge("basalt_shard_tps", "Transactions per second in recent shard blocks");
   private final Gauge shardMempool =
       shardGauge("basalt_shard_mempool_size", "Transactions waiting in the shard mempool");
+  private final Gauge shardMempoolQueued =
+      shardGauge(
+          "basalt_shard_mempool_queued",
+          "Transactions in the shard mempool waiting behind a nonce gap (not executable yet)");
   private final Counter dutiesPerformed =
       Counter.builder()
           .name("basalt_validator_duties_performed")
@@ -121,6 +125,10 @@ public final class NodeMetrics {
 
   public void setShardMempoolSize(ShardId shard, int transactions) {
     shardMempool.labelValues(label(shard)).set(transactions);
+  }
+
+  public void setShardMempoolQueued(ShardId shard, int transactions) {
+    shardMempoolQueued.labelValues(label(shard)).set(transactions);
   }
 
   public void dutyPerformed(DutyKind kind) {

@@ -42,6 +42,7 @@ class MetricsServerTest {
     metrics.setShardHeadHeight(ShardId.of(1), 41);
     metrics.setShardTps(ShardId.of(1), 12.5);
     metrics.setShardMempoolSize(ShardId.of(1), 9);
+    metrics.setShardMempoolQueued(ShardId.of(1), 4);
     metrics.dutyPerformed(DutyKind.ATTESTATION);
     metrics.dutyMissed(DutyKind.BEACON_PROPOSAL);
 
@@ -68,6 +69,7 @@ class MetricsServerTest {
               "basalt_shard_head_height{shard=\"1\"} 41.0",
               "basalt_shard_tps{shard=\"1\"} 12.5",
               "basalt_shard_mempool_size{shard=\"1\"} 9.0",
+              "basalt_shard_mempool_queued{shard=\"1\"} 4.0",
               "basalt_validator_duties_performed_total{kind=\"attestation\"} 1.0",
               "basalt_validator_duties_missed_total{kind=\"beacon_proposal\"} 1.0",
               "# TYPE basalt_block_import_seconds histogram");
