@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.tuweni.bytes.Bytes32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What peers may read of the chains (status, blocks by range and root) and where range sync
@@ -31,6 +33,8 @@ import org.apache.tuweni.bytes.Bytes32;
  * the batch bad, so the peer that served it is penalised.
  */
 public final class ChainData implements ChainDataProvider, SyncTarget {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChainData.class);
 
   private final NodeChain<PeerId> chain;
   private final ChainExecutor executor;
@@ -175,16 +179,26 @@ public final class ChainData implements ChainDataProvider, SyncTarget {
     return executor.submit(
         () -> {
           int imported = 0;
+          int known = 0;
+          int waiting = 0;
           for (SignedShardBlock block : blocks) {
             switch (chain.shards().onBlock(chain.self(), block)) {
               case IMPORTED -> imported++;
+              case KNOWN -> known++;
+              case WAITING -> waiting++;
               case INVALID -> {
                 return BatchImport.invalid(
                     imported, chain.shards().lastInvalidReason().orElse("invalid shard block"));
               }
-              default -> {}
             }
           }
+          LOG.debug(
+              "Shard {} batch of {}: {} imported, {} known, {} waiting (beacon block or parent)",
+              shard,
+              blocks.size(),
+              imported,
+              known,
+              waiting);
           return BatchImport.ok(imported);
         });
   }

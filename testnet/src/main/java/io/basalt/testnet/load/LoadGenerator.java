@@ -17,11 +17,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends signed transfers and cross-shard transfers at a steady rate to the nodes' JSON-RPC
  * endpoints ({@code <rpc>/shard/<i>}, {@code eth_sendRawTransaction}), spread over shards and
- * nodes. Each (account, shard) pair is a lane with its own nonce and at most one request in flight,
- * so nonces reach a node in order; a rejection about the nonce resynchronises the lane from {@code
- * eth_getTransactionCount(..., "pending")}. Every {@link Config#crossShardEvery}-th transaction of
- * a lane is a cross-shard transfer to the next shard. Each tick sends what is due to one node (the
- * next in turn), as one JSON-RPC batch request per shard.
+ * nodes. Each (account, shard) pair is a lane with its own nonce, its own node (lanes are spread
+ * over the nodes) and at most one request in flight, so a lane's nonces reach its node in order, as
+ * a wallet's reach its RPC endpoint: sent to nodes in turn, a nonce could arrive before its
+ * predecessor had been gossiped there, wait behind the gap, and be the first evicted from a full
+ * pool, leaving every later nonce of the lane stuck behind a gap on every node. A rejection about
+ * the nonce resynchronises the lane from {@code eth_getTransactionCount(..., "pending")}; "already
+ * known" counts as sent (the node has it). Every {@link Config#crossShardEvery}-th transaction of a
+ * lane is a cross-shard transfer to the next shard. Each tick sends what is due as one JSON-RPC
+ * batch request per node and shard.
  *
  * <p>Thread-safe; {@link #start} and {@link #stop} may be called from any thread.
  */
@@ -82,7 +86,6 @@ public final class LoadGenerator implements AutoCloseable {
   private double budget;
   private int nextLane;
   private long sendCount;
-  private long tickCount;
   private boolean started;
 
   public LoadGenerator(Config config) {
@@ -97,6 +100,7 @@ public final class LoadGenerator implements AutoCloseable {
         lanes.add(
             new Lane(
                 shard,
+                lanes.size() % config.rpcUrls().size(),
                 SecpPrivateKey.fromHexString(sender.privateKey()),
                 sender.address(),
                 recipient.address()));
@@ -111,7 +115,7 @@ public final class LoadGenerator implements AutoCloseable {
     }
     started = true;
     for (Lane lane : lanes) {
-      lane.resync(url(lane.shard, 0));
+      lane.resync(url(lane.shard, lane.node));
     }
     scheduler.scheduleAtFixedRate(this::tickSafely, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     latency.start();
@@ -154,7 +158,6 @@ public final class LoadGenerator implements AutoCloseable {
   private synchronized void tick() {
     // At most one second of backlog: a slow node lowers the rate instead of causing a burst.
     budget = Math.min(budget + config.tps() * TICK_MILLIS / 1000.0, config.tps());
-    int node = (int) (tickCount++ % config.rpcUrls().size());
     Map<String, List<Outgoing>> batches = new LinkedHashMap<>();
     int checked = 0;
     while (budget >= 1 && checked < lanes.size()) {
@@ -164,7 +167,7 @@ public final class LoadGenerator implements AutoCloseable {
       if (lane.tryAcquire()) {
         budget -= 1;
         checked = 0;
-        Outgoing outgoing = prepare(lane, node);
+        Outgoing outgoing = prepare(lane);
         batches.computeIfAbsent(outgoing.url(), url -> new ArrayList<>()).add(outgoing);
       }
     }
@@ -175,7 +178,8 @@ public final class LoadGenerator implements AutoCloseable {
   private record Outgoing(
       Lane lane, int node, String url, String raw, boolean crossShard, boolean sampled) {}
 
-  private Outgoing prepare(Lane lane, int node) {
+  private Outgoing prepare(Lane lane) {
+    int node = lane.node;
     String url = url(lane.shard, node);
     int shards = config.chainIds().size();
     boolean crossShard =
@@ -240,7 +244,10 @@ public final class LoadGenerator implements AutoCloseable {
       return;
     }
     counters.onRejected(reason(result));
-    if (result.errorMessage().toLowerCase(java.util.Locale.ROOT).contains("nonce")) {
+    String message = result.errorMessage().toLowerCase(java.util.Locale.ROOT);
+    if (message.contains("already known")) {
+      lane.advance(); // sent before, an answer lost on the way: the node has it
+    } else if (message.contains("nonce")) {
       lane.resync(sent.url());
     } else if (result.errorCode() == RpcResult.TRANSPORT) {
       // The node is not up (yet) or went away: do not spin on it.
@@ -271,6 +278,7 @@ public final class LoadGenerator implements AutoCloseable {
   /** One sender on one shard: its next nonce, and whether a request is in flight. */
   private final class Lane {
     final int shard;
+    final int node;
     final SecpPrivateKey key;
     final Address address;
     final Address recipient;
@@ -278,8 +286,9 @@ public final class LoadGenerator implements AutoCloseable {
     long sentOnLane;
     boolean busy = true; // until the first nonce is known
 
-    Lane(int shard, SecpPrivateKey key, Address address, Address recipient) {
+    Lane(int shard, int node, SecpPrivateKey key, Address address, Address recipient) {
       this.shard = shard;
+      this.node = node;
       this.key = key;
       this.address = address;
       this.recipient = recipient;

@@ -175,6 +175,14 @@ class LoadGeneratorTest {
       // Spread over both shards and both nodes.
       assertThat(received.stream().map(Received::shard).distinct()).containsExactlyInAnyOrder(0, 1);
       assertThat(received.stream().map(Received::node).distinct()).containsExactlyInAnyOrder(0, 1);
+      // Each (sender, shard) lane sent to one node only, so its nonces reach that node in order.
+      Map<String, Set<Integer>> nodesByLane =
+          received.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      r -> r.sender() + "@" + r.shard(),
+                      Collectors.mapping(Received::node, Collectors.toSet())));
+      assertThat(nodesByLane.values()).allMatch(nodes -> nodes.size() == 1);
       // Each (sender, shard) lane sent nonces 0, 1, 2, ... without gaps.
       Map<String, List<Long>> nonces =
           received.stream()
