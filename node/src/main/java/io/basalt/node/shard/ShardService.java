@@ -109,6 +109,8 @@ public final class ShardService<P> {
   private final Map<Bytes32, ProducedShardBlock> produced = new HashMap<>();
   private final Map<ShardId, HeadMemo> heads = new HashMap<>();
   private final Map<ShardId, Bytes32> servedHeads = new HashMap<>();
+  // The shard head each pool was last brought up to.
+  private final Map<ShardId, Bytes32> poolHeads = new HashMap<>();
   private final BlsSignatureVerifier verifier;
   private Slot slot = Slot.ZERO;
   private String lastInvalid;
@@ -332,21 +334,12 @@ public final class ShardService<P> {
         parked.putIfAbsent(block.root(), new Parked<>(block, self));
       }
       refreshPool(chain);
-      if (!dropped.isEmpty()) {
-        int readded =
-            mempools
-                .get(chain.shard().id())
-                .readd(
-                    dropped.stream()
-                        .sorted(Comparator.comparing(block -> block.message().header().slot()))
-                        .flatMap(block -> block.message().body().transactions().stream())
-                        .toList());
-        LOG.info(
-            "Reorg dropped {} shard {} block(s); {} of their transactions back in the pool",
-            dropped.size(),
-            chain.shard(),
-            readded);
-      }
+      returnToPool(
+          chain.shard(),
+          dropped.stream()
+              .sorted(Comparator.comparing(block -> block.message().header().slot()))
+              .toList(),
+          "A beacon reorg dropped");
     }
     importParked();
   }
@@ -419,14 +412,44 @@ public final class ShardService<P> {
             .toList();
   }
 
+  /**
+   * Moves the shard's pool to the shard head. When the head left a branch (a late block won the
+   * fork choice, or lost it), the transactions of the blocks left behind go back to the pool.
+   */
   private void refreshPool(ShardChain chain) {
     int shard = chain.shard().id();
-    Optional<ShardState> head = headState(chain);
+    Bytes32 headRoot = head(chain, beacon.headState());
+    Optional<ShardState> head = chain.stateAfter(headRoot);
     if (head.isEmpty()) {
       return; // the crosslinked block is not imported yet (syncing): the pool keeps its view
     }
     poolContexts.get(shard).setHead(head.get());
     mempools.get(shard).onNewHead();
+    Bytes32 previous = poolHeads.put(chain.shard(), headRoot);
+    if (previous != null && !previous.equals(headRoot)) {
+      returnToPool(
+          chain.shard(), chain.abandonedBy(previous, headRoot), "The shard head moved off");
+    }
+  }
+
+  /** Puts the transactions of {@code blocks} (oldest first) back in the shard's pool. */
+  private void returnToPool(ShardId shard, List<SignedShardBlock> blocks, String why) {
+    if (blocks.isEmpty()) {
+      return;
+    }
+    int readded =
+        mempools
+            .get(shard.id())
+            .readd(
+                blocks.stream()
+                    .flatMap(block -> block.message().body().transactions().stream())
+                    .toList());
+    LOG.info(
+        "{} {} shard {} block(s); {} of their transactions back in the pool",
+        why,
+        blocks.size(),
+        shard,
+        readded);
   }
 
   /** The state of the shard head; empty while the beacon head's crosslinked block is unknown. */

@@ -25,9 +25,11 @@ import io.basalt.shard.transition.ShardStateTransition;
 import io.basalt.storage.KvStore;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.apache.tuweni.bytes.Bytes32;
@@ -319,6 +321,32 @@ public final class ShardChain {
 
   public synchronized Optional<ShardOutbox> outboxAfter(Bytes32 root) {
     return storage.state(root).map(ShardState::outbox);
+  }
+
+  /**
+   * The blocks a head moving from {@code from} to {@code to} leaves behind: those on the branch
+   * from {@code from} back to, not including, its latest ancestor shared with {@code to}, oldest
+   * first. Empty when {@code from} is an ancestor of {@code to}, or either is not in the fork
+   * choice.
+   */
+  public synchronized List<SignedShardBlock> abandonedBy(Bytes32 from, Bytes32 to) {
+    if (!forkChoice.contains(from) || !forkChoice.contains(to)) {
+      return List.of();
+    }
+    Set<Bytes32> kept = new HashSet<>();
+    for (Bytes32 r = to;
+        r != null && forkChoice.contains(r);
+        r = forkChoice.parent(r).orElse(null)) {
+      kept.add(r);
+    }
+    List<Bytes32> left = new ArrayList<>();
+    for (Bytes32 r = from;
+        r != null && forkChoice.contains(r) && !kept.contains(r);
+        r = forkChoice.parent(r).orElse(null)) {
+      left.add(r);
+    }
+    Collections.reverse(left);
+    return blocks(left);
   }
 
   /** The slot of the latest finalized block (the fork choice's anchor). */

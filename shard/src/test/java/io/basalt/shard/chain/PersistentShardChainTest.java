@@ -126,6 +126,20 @@ class PersistentShardChainTest {
   }
 
   @Test
+  void shouldGiveTheBlocksAHeadLeavesBehindOldestFirst() {
+    ShardChain chain = blocks.open(InMemoryKvStore.create(BasaltSchema.SCHEMA));
+    importAll(chain, blocks.b1, blocks.b2, blocks.b3, blocks.f4, blocks.f5);
+
+    assertThat(roots(chain.abandonedBy(blocks.b3.root(), blocks.f5.root())))
+        .containsExactly(blocks.b2.root(), blocks.b3.root());
+    assertThat(roots(chain.abandonedBy(blocks.f5.root(), blocks.b2.root())))
+        .containsExactly(blocks.f4.root(), blocks.f5.root());
+    assertThat(chain.abandonedBy(blocks.b1.root(), blocks.b3.root())).isEmpty();
+    assertThat(chain.abandonedBy(blocks.b3.root(), blocks.b3.root())).isEmpty();
+    assertThat(chain.abandonedBy(Bytes32.repeat((byte) 9), blocks.b3.root())).isEmpty();
+  }
+
+  @Test
   void shouldReportTheLastImportedHeadWhileTheCrosslinkedBlockIsMissing() {
     ShardChain chain = blocks.open(InMemoryKvStore.create(BasaltSchema.SCHEMA));
     importAll(chain, blocks.b1, blocks.b2);
