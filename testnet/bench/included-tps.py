@@ -31,8 +31,10 @@ def main():
     for shard, (start, end) in enumerate(zip(starts, heights)):
         total = 0
         for number in range(start + 1, end + 1):
-            total += int(call(f"{url}/shard/{shard}", "eth_getBlockTransactionCountByNumber",
-                              [hex(number)]), 16)
+            count = call(f"{url}/shard/{shard}", "eth_getBlockTransactionCountByNumber",
+                         [hex(number)])
+            # null: a reorg shortened the chain since eth_blockNumber; that height holds nothing.
+            total += int(count, 16) if count is not None else 0
         counts.append(total)
     spans = ", ".join(f"{start}->{end}" for start, end in zip(starts, heights))
     print(sum(counts), " ".join(str(c) for c in counts), f"(heights {spans})")
