@@ -14,7 +14,6 @@ import io.basalt.common.types.Slot;
 import io.basalt.common.types.ValidatorIndex;
 import io.basalt.consensus.types.Attestation;
 import io.basalt.execution.processor.RecoveredTransaction;
-import io.basalt.execution.transaction.SenderRecovery;
 import io.basalt.execution.transaction.SenderResult;
 import io.basalt.execution.transaction.Transaction;
 import io.basalt.node.beacon.BeaconService;
@@ -25,13 +24,10 @@ import io.basalt.shard.chain.StoreBeaconView;
 import io.basalt.shard.datastructures.ShardBlock;
 import io.basalt.shard.datastructures.SignedShardBlock;
 import io.basalt.shard.mempool.AddResult;
-import io.basalt.shard.mempool.MempoolConfig;
 import io.basalt.shard.mempool.ShardMempool;
-import io.basalt.shard.mempool.ShardStatePoolContext;
 import io.basalt.shard.state.ShardState;
 import io.basalt.shard.transition.InvalidShardBlockReason;
 import io.basalt.shard.transition.ProducedShardBlock;
-import io.basalt.shard.transition.SenderRecoverer;
 import io.basalt.shard.transition.ShardBlockException;
 import io.basalt.shard.transition.ShardBlockResult;
 import io.basalt.shard.transition.ShardProtocol;
@@ -43,8 +39,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apache.tuweni.bytes.Bytes32;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The node's shard chains: one {@link ShardChain} and one mempool per shard, anchored on the beacon
@@ -65,8 +59,6 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class ShardService<P> {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ShardService.class);
 
   /** Asks {@code peer} for shard block {@code root} of {@code shard}. */
   @FunctionalInterface
@@ -102,15 +94,12 @@ public final class ShardService<P> {
   private final StoreBeaconView view;
   private final BeaconBlockShardContent content;
   private final List<ShardChain> chains;
-  private final List<ShardMempool> mempools = new ArrayList<>();
-  private final List<ShardStatePoolContext> poolContexts = new ArrayList<>();
+  private final List<ShardPool> pools = new ArrayList<>();
   private final Map<Bytes32, Parked<P>> parked = new HashMap<>();
   private final Map<Bytes32, Slot> requested = new HashMap<>();
   private final Map<Bytes32, ProducedShardBlock> produced = new HashMap<>();
   private final Map<ShardId, HeadMemo> heads = new HashMap<>();
   private final Map<ShardId, Bytes32> servedHeads = new HashMap<>();
-  // The shard head each pool was last brought up to.
-  private final Map<ShardId, Bytes32> poolHeads = new HashMap<>();
   private final BlsSignatureVerifier verifier;
   private Slot slot = Slot.ZERO;
   private String lastInvalid;
@@ -136,14 +125,7 @@ public final class ShardService<P> {
     for (ShardChain chain : this.chains) {
       ShardState head =
           headState(chain).orElseGet(() -> chain.stateAfter(chain.finalizedRoot()).orElseThrow());
-      ShardStatePoolContext context =
-          new ShardStatePoolContext(
-              protocol.config().chainId(chain.shard()).longValue(),
-              protocol.config().shardGasLimit(),
-              chain.nodeStore(),
-              head);
-      poolContexts.add(context);
-      mempools.add(new ShardMempool(MempoolConfig.DEFAULT, context));
+      pools.add(new ShardPool(protocol, chain, head));
     }
   }
 
@@ -210,7 +192,7 @@ public final class ShardService<P> {
     if (parent.isEmpty() || !parent.get().slot().isBefore(slot)) {
       return Optional.empty();
     }
-    ShardMempool pool = mempools.get(shard.id());
+    ShardMempool pool = mempool(shard);
     List<RecoveredTransaction> candidates =
         pool.selectForBlock(parent.get().nextBaseFee(), protocol.config().shardGasLimit()).stream()
             .map(p -> new RecoveredTransaction(p.tx(), p.sender()))
@@ -311,7 +293,7 @@ public final class ShardService<P> {
 
   /** A transaction from RPC or gossip into the shard's pool. */
   public AddResult addTransaction(ShardId shard, Transaction transaction) {
-    return mempools.get(shard.id()).add(transaction);
+    return mempool(shard).add(transaction);
   }
 
   /**
@@ -319,7 +301,7 @@ public final class ShardService<P> {
    * ShardMempool#add(Transaction, SenderResult)}).
    */
   public AddResult addTransaction(ShardId shard, Transaction transaction, SenderResult sender) {
-    return mempools.get(shard.id()).add(transaction, sender);
+    return mempool(shard).add(transaction, sender);
   }
 
   // ---- chain maintenance ----
@@ -334,12 +316,13 @@ public final class ShardService<P> {
         parked.putIfAbsent(block.root(), new Parked<>(block, self));
       }
       refreshPool(chain);
-      returnToPool(
-          chain.shard(),
-          dropped.stream()
-              .sorted(Comparator.comparing(block -> block.message().header().slot()))
-              .toList(),
-          "A beacon reorg dropped");
+      pools
+          .get(chain.shard().id())
+          .putBack(
+              dropped.stream()
+                  .sorted(Comparator.comparing(block -> block.message().header().slot()))
+                  .toList(),
+              "A beacon reorg dropped");
     }
     importParked();
   }
@@ -375,7 +358,8 @@ public final class ShardService<P> {
       }
       return false;
     }
-    ShardImport result = chain.importBlock(block, view, verifier, pooledSenders(chain.shard()));
+    ShardImport result =
+        chain.importBlock(block, view, verifier, pools.get(chain.shard().id()).senders());
     parked.remove(block.root());
     switch (result) {
       case ShardImport.Imported ok -> afterImport(chain, ok.result());
@@ -396,60 +380,14 @@ public final class ShardService<P> {
     onImported.accept(chain.shard(), result);
   }
 
-  /**
-   * Recovers a block's senders, taking those of transactions in the shard's pool from there: the
-   * pool recovered them on admission, from the same signed bytes (the hash covers the signature).
-   */
-  private SenderRecoverer pooledSenders(ShardId shard) {
-    ShardMempool pool = mempools.get(shard.id());
-    return transactions ->
-        transactions.stream()
-            .map(
-                tx ->
-                    pool.get(tx.hash())
-                        .<SenderResult>map(pooled -> new SenderResult.Recovered(pooled.sender()))
-                        .orElseGet(() -> SenderRecovery.recover(tx)))
-            .toList();
-  }
-
-  /**
-   * Moves the shard's pool to the shard head. When the head left a branch (a late block won the
-   * fork choice, or lost it), the transactions of the blocks left behind go back to the pool.
-   */
+  /** Moves the shard's pool to the shard head, once that head's block is imported. */
   private void refreshPool(ShardChain chain) {
-    int shard = chain.shard().id();
     Bytes32 headRoot = head(chain, beacon.headState());
     Optional<ShardState> head = chain.stateAfter(headRoot);
     if (head.isEmpty()) {
       return; // the crosslinked block is not imported yet (syncing): the pool keeps its view
     }
-    poolContexts.get(shard).setHead(head.get());
-    mempools.get(shard).onNewHead();
-    Bytes32 previous = poolHeads.put(chain.shard(), headRoot);
-    if (previous != null && !previous.equals(headRoot)) {
-      returnToPool(
-          chain.shard(), chain.abandonedBy(previous, headRoot), "The shard head moved off");
-    }
-  }
-
-  /** Puts the transactions of {@code blocks} (oldest first) back in the shard's pool. */
-  private void returnToPool(ShardId shard, List<SignedShardBlock> blocks, String why) {
-    if (blocks.isEmpty()) {
-      return;
-    }
-    int readded =
-        mempools
-            .get(shard.id())
-            .readd(
-                blocks.stream()
-                    .flatMap(block -> block.message().body().transactions().stream())
-                    .toList());
-    LOG.info(
-        "{} {} shard {} block(s); {} of their transactions back in the pool",
-        why,
-        blocks.size(),
-        shard,
-        readded);
+    pools.get(chain.shard().id()).moveTo(headRoot, head.get());
   }
 
   /** The state of the shard head; empty while the beacon head's crosslinked block is unknown. */
@@ -495,7 +433,7 @@ public final class ShardService<P> {
   }
 
   public ShardMempool mempool(ShardId shard) {
-    return mempools.get(shard.id());
+    return pools.get(shard.id()).mempool();
   }
 
   /**
