@@ -171,7 +171,7 @@ public final class Node implements AutoCloseable {
                       protocol,
                       chains,
                       self,
-                      (peer, shard, root) -> {},
+                      (peer, shard, root) -> listener.requestShardBlock(peer, root),
                       (s, r) -> {
                         transactions.addAndGet(s.id(), r.body().transactions().size());
                         listener.onShardImported(s, r);
@@ -381,6 +381,19 @@ public final class Node implements AutoCloseable {
               blocks ->
                   blocks.forEach(
                       block -> c.executor().execute(() -> c.beacon().onBlock(peer, block))));
+    }
+
+    void requestShardBlock(PeerId peer, Bytes32 root) {
+      P2PNetwork net = network;
+      NodeChain<PeerId> c = chain;
+      if (net == null || c == null) {
+        return;
+      }
+      net.requestShardBlocksByRoot(peer, List.of(root))
+          .thenAccept(
+              blocks ->
+                  blocks.forEach(
+                      block -> c.executor().execute(() -> c.shards().onBlock(peer, block))));
     }
 
     void onShardImported(ShardId shard, ShardBlockResult result) {

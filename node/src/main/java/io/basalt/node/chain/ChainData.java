@@ -100,6 +100,23 @@ public final class ChainData implements ChainDataProvider, SyncTarget {
                 .toList());
   }
 
+  /** Read off the chain thread: each shard chain serialises its own reads. */
+  @Override
+  public List<SignedShardBlock> shardBlocksByRoot(List<Bytes32> roots) {
+    ShardService<PeerId> shards = chain.shards();
+    List<SignedShardBlock> found = new ArrayList<>();
+    for (Bytes32 root : roots) {
+      for (int shard = 0; shard < shards.shardCount(); shard++) {
+        Optional<SignedShardBlock> block = shards.chain(ShardId.of(shard)).block(root);
+        if (block.isPresent()) {
+          found.add(block.get());
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
   @Override
   public List<SignedShardBlock> shardBlocksByRange(ShardId shard, Slot startSlot, int count) {
     if (shard.id() >= chain.config().shardCount()) {

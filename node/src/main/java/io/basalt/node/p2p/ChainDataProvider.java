@@ -23,4 +23,10 @@ public interface ChainDataProvider {
 
   /** Canonical blocks of {@code shard} with slots in {@code [startSlot, startSlot + count)}. */
   List<SignedShardBlock> shardBlocksByRange(ShardId shard, Slot startSlot, int count);
+
+  /**
+   * The shard blocks (of any shard) we hold among {@code roots}, in the order asked; unknown roots
+   * are skipped.
+   */
+  List<SignedShardBlock> shardBlocksByRoot(List<Bytes32> roots);
 }

@@ -43,6 +43,13 @@ final class ChainProtocols {
           MAX_BLOCK_BYTES,
           MAX_REQUEST_BLOCKS,
           new RateLimit(64, 16));
+  static final ReqRespProtocol SHARD_BLOCKS_BY_ROOT =
+      protocol(
+          "shard_blocks_by_root",
+          32 * MAX_REQUEST_BLOCKS,
+          MAX_BLOCK_BYTES,
+          MAX_REQUEST_BLOCKS,
+          new RateLimit(64, 16));
   static final ReqRespProtocol PING = protocol("ping", 8, 8, 1, new RateLimit(5, 1));
 
   private ChainProtocols() {}

@@ -8,6 +8,7 @@ import io.basalt.networking.reqresp.ReqResp;
 import io.basalt.networking.reqresp.ResponseChannel;
 import io.basalt.networking.reqresp.ResponseCode;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -63,6 +64,7 @@ final class ChainRequestServer implements AutoCloseable {
     reqResp.register(ChainProtocols.BEACON_BLOCKS_BY_RANGE, this::beaconBlocksByRange);
     reqResp.register(ChainProtocols.BEACON_BLOCKS_BY_ROOT, this::beaconBlocksByRoot);
     reqResp.register(ChainProtocols.SHARD_BLOCKS_BY_RANGE, this::shardBlocksByRange);
+    reqResp.register(ChainProtocols.SHARD_BLOCKS_BY_ROOT, this::shardBlocksByRoot);
     reqResp.register(ChainProtocols.PING, this::ping);
     reqResp.register(ChainProtocols.metadata(attestationSubnets), this::metadata);
   }
@@ -91,23 +93,43 @@ final class ChainRequestServer implements AutoCloseable {
   }
 
   private void beaconBlocksByRoot(PeerId peer, byte[] request, ResponseChannel response) {
-    List<Bytes32> roots;
+    roots(request, response)
+        .ifPresent(
+            roots ->
+                serve(
+                    response,
+                    () ->
+                        chain.beaconBlocksByRoot(roots).stream()
+                            .limit(roots.size())
+                            .map(codecs::encodeBeaconBlock)
+                            .toList()));
+  }
+
+  private void shardBlocksByRoot(PeerId peer, byte[] request, ResponseChannel response) {
+    roots(request, response)
+        .ifPresent(
+            roots ->
+                serve(
+                    response,
+                    () ->
+                        chain.shardBlocksByRoot(roots).stream()
+                            .limit(roots.size())
+                            .map(codecs::encodeShardBlock)
+                            .toList()));
+  }
+
+  /** The roots of a by-root request; empty after answering {@code INVALID_REQUEST}. */
+  private static Optional<List<Bytes32>> roots(byte[] request, ResponseChannel response) {
     try {
-      roots = SszCodecs.decode(ROOTS, Bytes.wrap(request), "root list");
+      List<Bytes32> roots = SszCodecs.decode(ROOTS, Bytes.wrap(request), "root list");
       if (roots.isEmpty()) {
         throw new MalformedMessageException("no roots asked");
       }
+      return Optional.of(roots);
     } catch (RuntimeException e) {
       response.error(ResponseCode.INVALID_REQUEST, e.getMessage());
-      return;
+      return Optional.empty();
     }
-    serve(
-        response,
-        () ->
-            chain.beaconBlocksByRoot(roots).stream()
-                .limit(roots.size())
-                .map(codecs::encodeBeaconBlock)
-                .toList());
   }
 
   private void shardBlocksByRange(PeerId peer, byte[] request, ResponseChannel response) {

@@ -73,6 +73,24 @@ final class ChainRequests {
                     }));
   }
 
+  CompletableFuture<List<SignedShardBlock>> shardBlocksByRoot(PeerId peer, List<Bytes32> roots) {
+    Bytes request = ChainRequestServer.ROOTS.serialize(roots);
+    Set<Bytes32> asked = new HashSet<>(roots);
+    return many(peer, ChainProtocols.SHARD_BLOCKS_BY_ROOT, request, codecs::decodeShardBlock)
+        .thenApply(
+            blocks ->
+                checked(
+                    peer,
+                    () -> {
+                      for (SignedShardBlock block : blocks) {
+                        if (!asked.contains(block.root())) {
+                          throw new MalformedMessageException("served a block not asked for");
+                        }
+                      }
+                      return blocks;
+                    }));
+  }
+
   CompletableFuture<List<SignedShardBlock>> shardBlocksByRange(
       PeerId peer, ShardId shard, Slot start, int count) {
     Bytes request =

@@ -328,6 +328,20 @@ public final class P2PNetwork implements AutoCloseable {
     return requests.beaconBlocksByRoot(peer, roots);
   }
 
+  /**
+   * Asks a peer for shard blocks by root (unknown parents); returned, not imported, as {@link
+   * #requestBeaconBlocksByRoot}.
+   */
+  public CompletableFuture<List<SignedShardBlock>> requestShardBlocksByRoot(
+      PeerId peer, List<Bytes32> roots) {
+    if (roots.isEmpty() || roots.size() > ChainProtocols.MAX_REQUEST_BLOCKS) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              "1.." + ChainProtocols.MAX_REQUEST_BLOCKS + " roots, got " + roots.size()));
+    }
+    return requests.shardBlocksByRoot(peer, roots);
+  }
+
   /** Whether range sync is running (node reports "syncing"). */
   public boolean isSyncing() {
     return rangeSync.isSyncing();

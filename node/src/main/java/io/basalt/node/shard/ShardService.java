@@ -39,6 +39,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apache.tuweni.bytes.Bytes32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's shard chains: one {@link ShardChain} and one mempool per shard, anchored on the beacon
@@ -59,6 +61,8 @@ import org.apache.tuweni.bytes.Bytes32;
  * </ul>
  */
 public final class ShardService<P> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ShardService.class);
 
   /** Asks {@code peer} for shard block {@code root} of {@code shard}. */
   @FunctionalInterface
@@ -188,8 +192,18 @@ public final class ShardService<P> {
       return Optional.empty();
     }
     ShardChain chain = chains.get(shard.id());
-    Optional<ShardState> parent = chain.stateAfter(head(chain, anchor));
-    if (parent.isEmpty() || !parent.get().slot().isBefore(slot)) {
+    Bytes32 headRoot = head(chain, anchor);
+    Optional<ShardState> parent = chain.stateAfter(headRoot);
+    if (parent.isEmpty()) {
+      LOG.info(
+          "No shard {} block at slot {}: the shard head {} is not imported here yet ({} parked)",
+          shard,
+          slot,
+          headRoot,
+          parked.size());
+      return Optional.empty();
+    }
+    if (!parent.get().slot().isBefore(slot)) {
       return Optional.empty();
     }
     ShardMempool pool = mempool(shard);
@@ -215,6 +229,7 @@ public final class ShardService<P> {
       produced.put(block.block().root(), block);
       return Optional.of(block.block());
     } catch (ShardBlockException e) {
+      LOG.info("No shard {} block at slot {}: {}", shard, slot, e.getMessage());
       return Optional.empty();
     }
   }
@@ -280,10 +295,22 @@ public final class ShardService<P> {
     lastInvalid = null;
     lastInvalidRoot = null;
     importParked();
-    if (lastInvalidRoot != null && lastInvalidRoot.equals(block.root())) {
-      return Outcome.INVALID;
-    }
-    return chains.get(shard).block(block.root()).isPresent() ? Outcome.IMPORTED : Outcome.WAITING;
+    Outcome outcome =
+        lastInvalidRoot != null && lastInvalidRoot.equals(block.root())
+            ? Outcome.INVALID
+            : chains.get(shard).block(block.root()).isPresent()
+                ? Outcome.IMPORTED
+                : Outcome.WAITING;
+    LOG.debug(
+        "Shard {} block {} at slot {} (parent {}, beacon block {}) from {}: {}",
+        shard,
+        block.root(),
+        block.message().header().slot(),
+        block.message().header().parentRoot(),
+        block.message().header().beaconBlockRoot(),
+        from,
+        outcome);
+    return outcome;
   }
 
   /** Why the last refused block was refused (for logs and peer scoring). */
@@ -354,6 +381,13 @@ public final class ShardService<P> {
     }
     if (chain.stateAfter(header.parentRoot()).isEmpty()) {
       if (!entry.from().equals(self) && requested.putIfAbsent(header.parentRoot(), slot) == null) {
+        LOG.debug(
+            "Shard {} block {} at slot {} waits for parent {}: asked of {}",
+            header.shard(),
+            block.root(),
+            header.slot(),
+            header.parentRoot(),
+            entry.from());
         requester.request(entry.from(), header.shard(), header.parentRoot());
       }
       return false;

@@ -13,12 +13,14 @@ import io.basalt.networking.identity.Secp256k1PeerPrivateKey;
 import io.basalt.networking.peers.InMemoryPeerStore;
 import io.basalt.networking.reqresp.ReqRespException;
 import io.basalt.networking.reqresp.ResponseCode;
+import io.basalt.shard.datastructures.SignedShardBlock;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,33 @@ class ChainRequestsTest {
     assertThat(got).hasSize(5);
     assertThat(got).allMatch(b -> b.message().header().shard().equals(ShardId.of(2)));
     assertThat(got.get(0).message().header().slot()).isEqualTo(Slot.of(3));
+  }
+
+  @Test
+  void shardBlocksByRootServesTheAskedBlocksOfAnyShard() throws Exception {
+    SignedShardBlock first = P2PFixtures.shardBlock(1, 4);
+    SignedShardBlock second = P2PFixtures.shardBlock(3, 9);
+    var got =
+        client
+            .requests()
+            .shardBlocksByRoot(
+                server.peerId(), List.of(first.root(), Bytes32.random(), second.root()))
+            .get(10, TimeUnit.SECONDS);
+    assertThat(got).containsExactly(first, second);
+  }
+
+  @Test
+  void shardBlocksByRootRefusesAnEmptyRequest() {
+    ReqRespException e =
+        failure(
+            client
+                .reqResp()
+                .request(
+                    server.peerId(),
+                    ChainProtocols.SHARD_BLOCKS_BY_ROOT,
+                    ChainRequestServer.ROOTS.serialize(List.of()).toArrayUnsafe()));
+    assertThat(e.responseCode()).contains(ResponseCode.INVALID_REQUEST);
+    assertThat(e.getMessage()).contains("no roots asked");
   }
 
   @Test

@@ -79,6 +79,19 @@ final class FakeChain implements ChainDataProvider, SyncTarget {
   }
 
   @Override
+  public List<SignedShardBlock> shardBlocksByRoot(List<Bytes32> roots) {
+    List<SignedShardBlock> found = new ArrayList<>();
+    for (Bytes32 root : roots) {
+      shardBlocks.values().stream()
+          .flatMap(List::stream)
+          .filter(b -> b.root().equals(root))
+          .findFirst()
+          .ifPresent(found::add);
+    }
+    return found;
+  }
+
+  @Override
   public List<SignedShardBlock> shardBlocksByRange(ShardId shard, Slot startSlot, int count) {
     return shardBlocks.getOrDefault(shard.id(), List.of()).stream()
         .filter(

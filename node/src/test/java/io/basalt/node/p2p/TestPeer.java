@@ -161,6 +161,11 @@ public final class TestPeer implements AutoCloseable {
     }
 
     @Override
+    public List<SignedShardBlock> shardBlocksByRoot(List<Bytes32> roots) {
+      return List.of();
+    }
+
+    @Override
     public List<SignedShardBlock> shardBlocksByRange(ShardId shard, Slot startSlot, int count) {
       return List.of();
     }
