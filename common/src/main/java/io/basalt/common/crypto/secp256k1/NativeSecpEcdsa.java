@@ -16,6 +16,12 @@ import org.apache.tuweni.bytes.Bytes32;
  */
 public final class NativeSecpEcdsa implements SecpEcdsa {
 
+  /**
+   * From this r up, R.x = r for certain (r + N would be past the field), so only recovery ids 0 and
+   * 1 exist.
+   */
+  private static final BigInteger P_MINUS_N = SecpCurve.P.subtract(SecpCurve.N);
+
   private final Secp256k1 lib;
 
   private NativeSecpEcdsa(Secp256k1 lib) {
@@ -43,14 +49,21 @@ public final class NativeSecpEcdsa implements SecpEcdsa {
     byte[] hash = messageHash.toArrayUnsafe();
     // libsecp256k1 signs with RFC 6979 nonces and always returns low s.
     byte[] compact = lib.sign(hash, privateKey.bytesUnsafe());
-    byte[] publicKey = lib.pubkeyCreate(privateKey.bytesUnsafe());
+    byte[] publicKey = privateKey.publicKeyBytes(lib::pubkeyCreate);
+    BigInteger r = new BigInteger(1, compact, 0, 32);
+    BigInteger s = new BigInteger(1, compact, 32, 32);
     // The JNI exposes no recoverable signing, so find the recovery id the way a verifier would:
-    // the one that recovers our own key. Ids 2 and 3 occur only if R.x >= N (odds about 2^-128).
-    for (int recoveryId = 0; recoveryId < 4; recoveryId++) {
-      Optional<byte[]> recovered = recover(compact, hash, recoveryId);
-      if (recovered.isPresent() && Arrays.equals(recovered.get(), publicKey)) {
-        return new SecpSignature(
-            new BigInteger(1, compact, 0, 32), new BigInteger(1, compact, 32, 32), recoveryId);
+    // the one that recovers our own key. When R.x = r, R is one of the two points with that x, so
+    // if id 0 does not recover our key, id 1 does. Ids 2 and 3 need R.x >= N (odds about 2^-128).
+    if (matches(compact, hash, 0, publicKey)) {
+      return new SecpSignature(r, s, 0);
+    }
+    if (r.compareTo(P_MINUS_N) >= 0) {
+      return new SecpSignature(r, s, 1);
+    }
+    for (int recoveryId = 1; recoveryId < 4; recoveryId++) {
+      if (matches(compact, hash, recoveryId, publicKey)) {
+        return new SecpSignature(r, s, recoveryId);
       }
     }
     throw new IllegalStateException("libsecp256k1 produced a signature no recovery id recovers");
@@ -84,6 +97,12 @@ public final class NativeSecpEcdsa implements SecpEcdsa {
   @Override
   public SecpPublicKey publicKeyOf(SecpPrivateKey privateKey) {
     return SecpPublicKey.fromTrustedUncompressed(lib.pubkeyCreate(privateKey.bytesUnsafe()));
+  }
+
+  private boolean matches(byte[] compact, byte[] hash, int recoveryId, byte[] publicKey) {
+    return recover(compact, hash, recoveryId)
+        .filter(recovered -> Arrays.equals(recovered, publicKey))
+        .isPresent();
   }
 
   /** The 65-byte SEC1 key libsecp256k1 recovers, or empty where it finds none. */

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
@@ -17,6 +18,7 @@ import org.apache.tuweni.bytes.Bytes32;
 public final class SecpPrivateKey {
 
   private final byte[] bytes;
+  private volatile byte[] publicKey;
 
   private SecpPrivateKey(byte[] bytes) {
     this.bytes = bytes;
@@ -70,6 +72,19 @@ public final class SecpPrivateKey {
   /** The key bytes themselves, for the signer implementations; callers must not modify them. */
   byte[] bytesUnsafe() {
     return bytes;
+  }
+
+  /**
+   * The public key's encoding as {@code derive} computes it from the key bytes, derived once (a
+   * signer that needs it for every signature derives it only for the first).
+   */
+  byte[] publicKeyBytes(UnaryOperator<byte[]> derive) {
+    byte[] known = publicKey;
+    if (known == null) {
+      known = derive.apply(bytes);
+      publicKey = known;
+    }
+    return known;
   }
 
   BigInteger toBigInteger() {

@@ -2,6 +2,7 @@ package io.basalt.common.crypto.secp256k1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.common.crypto.Hash;
 import java.math.BigInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -33,6 +34,17 @@ class SecpCrossCheckTest {
     assertThat(BOUNCY_CASTLE.recoverPublicKey(hash, signature).publicKey()).contains(publicKey);
     assertThat(NATIVE.verify(hash, signature, publicKey)).isTrue();
     assertThat(BOUNCY_CASTLE.verify(hash, signature, publicKey)).isTrue();
+
+    // Again with the same key (the native signer now knows its public key), on another message.
+    Bytes32 other = Hash.keccak256(hash);
+    assertThat(NATIVE.sign(other, key)).isEqualTo(BOUNCY_CASTLE.sign(other, key));
+    // The native signer finds the recovery id without BouncyCastle's R: both ids must occur.
+    Statistics.collect(signature.recoveryId());
+    Statistics.coverage(
+        coverage -> {
+          coverage.check(0).count(n -> n >= 40);
+          coverage.check(1).count(n -> n >= 40);
+        });
   }
 
   @Property(tries = 400)
