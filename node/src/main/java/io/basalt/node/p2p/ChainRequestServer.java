@@ -8,11 +8,11 @@ import io.basalt.networking.reqresp.ReqResp;
 import io.basalt.networking.reqresp.ResponseChannel;
 import io.basalt.networking.reqresp.ResponseCode;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
@@ -93,43 +93,30 @@ final class ChainRequestServer implements AutoCloseable {
   }
 
   private void beaconBlocksByRoot(PeerId peer, byte[] request, ResponseChannel response) {
-    roots(request, response)
-        .ifPresent(
-            roots ->
-                serve(
-                    response,
-                    () ->
-                        chain.beaconBlocksByRoot(roots).stream()
-                            .limit(roots.size())
-                            .map(codecs::encodeBeaconBlock)
-                            .toList()));
+    byRoot(request, response, chain::beaconBlocksByRoot, codecs::encodeBeaconBlock);
   }
 
   private void shardBlocksByRoot(PeerId peer, byte[] request, ResponseChannel response) {
-    roots(request, response)
-        .ifPresent(
-            roots ->
-                serve(
-                    response,
-                    () ->
-                        chain.shardBlocksByRoot(roots).stream()
-                            .limit(roots.size())
-                            .map(codecs::encodeShardBlock)
-                            .toList()));
+    byRoot(request, response, chain::shardBlocksByRoot, codecs::encodeShardBlock);
   }
 
-  /** The roots of a by-root request; empty after answering {@code INVALID_REQUEST}. */
-  private static Optional<List<Bytes32>> roots(byte[] request, ResponseChannel response) {
+  /** Answers a by-root request with the blocks {@code lookup} finds, at most one per root. */
+  private <B> void byRoot(
+      byte[] request,
+      ResponseChannel response,
+      Function<List<Bytes32>, List<B>> lookup,
+      Function<B, Bytes> encoder) {
+    List<Bytes32> roots;
     try {
-      List<Bytes32> roots = SszCodecs.decode(ROOTS, Bytes.wrap(request), "root list");
+      roots = SszCodecs.decode(ROOTS, Bytes.wrap(request), "root list");
       if (roots.isEmpty()) {
         throw new MalformedMessageException("no roots asked");
       }
-      return Optional.of(roots);
     } catch (RuntimeException e) {
       response.error(ResponseCode.INVALID_REQUEST, e.getMessage());
-      return Optional.empty();
+      return;
     }
+    serve(response, () -> lookup.apply(roots).stream().limit(roots.size()).map(encoder).toList());
   }
 
   private void shardBlocksByRange(PeerId peer, byte[] request, ResponseChannel response) {

@@ -56,34 +56,39 @@ final class ChainRequests {
   }
 
   CompletableFuture<List<SignedBeaconBlock>> beaconBlocksByRoot(PeerId peer, List<Bytes32> roots) {
-    Bytes request = ChainRequestServer.ROOTS.serialize(roots);
-    Set<Bytes32> asked = new HashSet<>(roots);
-    return many(peer, ChainProtocols.BEACON_BLOCKS_BY_ROOT, request, codecs::decodeBeaconBlock)
-        .thenApply(
-            blocks ->
-                checked(
-                    peer,
-                    () -> {
-                      for (SignedBeaconBlock block : blocks) {
-                        if (!asked.contains(codecs.beaconBlockRoot(block))) {
-                          throw new MalformedMessageException("served a block not asked for");
-                        }
-                      }
-                      return blocks;
-                    }));
+    return byRoot(
+        peer,
+        ChainProtocols.BEACON_BLOCKS_BY_ROOT,
+        roots,
+        codecs::decodeBeaconBlock,
+        codecs::beaconBlockRoot);
   }
 
   CompletableFuture<List<SignedShardBlock>> shardBlocksByRoot(PeerId peer, List<Bytes32> roots) {
-    Bytes request = ChainRequestServer.ROOTS.serialize(roots);
+    return byRoot(
+        peer,
+        ChainProtocols.SHARD_BLOCKS_BY_ROOT,
+        roots,
+        codecs::decodeShardBlock,
+        SignedShardBlock::root);
+  }
+
+  /** Blocks asked by root; a peer serving one that was not asked is reported. */
+  private <B> CompletableFuture<List<B>> byRoot(
+      PeerId peer,
+      ReqRespProtocol protocol,
+      List<Bytes32> roots,
+      Function<Bytes, B> decoder,
+      Function<B, Bytes32> rootOf) {
     Set<Bytes32> asked = new HashSet<>(roots);
-    return many(peer, ChainProtocols.SHARD_BLOCKS_BY_ROOT, request, codecs::decodeShardBlock)
+    return many(peer, protocol, ChainRequestServer.ROOTS.serialize(roots), decoder)
         .thenApply(
             blocks ->
                 checked(
                     peer,
                     () -> {
-                      for (SignedShardBlock block : blocks) {
-                        if (!asked.contains(block.root())) {
+                      for (B block : blocks) {
+                        if (!asked.contains(rootOf.apply(block))) {
                           throw new MalformedMessageException("served a block not asked for");
                         }
                       }
