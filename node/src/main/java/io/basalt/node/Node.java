@@ -62,10 +62,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.slf4j.Logger;
@@ -371,29 +374,31 @@ public final class Node implements AutoCloseable {
     }
 
     void requestParent(PeerId peer, Bytes32 root) {
-      P2PNetwork net = network;
-      NodeChain<PeerId> c = chain;
-      if (net == null || c == null) {
-        return;
-      }
-      net.requestBeaconBlocksByRoot(peer, List.of(root))
-          .thenAccept(
-              blocks ->
-                  blocks.forEach(
-                      block -> c.executor().execute(() -> c.beacon().onBlock(peer, block))));
+      fetch(
+          net -> net.requestBeaconBlocksByRoot(peer, List.of(root)),
+          (c, block) -> c.beacon().onBlock(peer, block));
     }
 
     void requestShardBlock(PeerId peer, Bytes32 root) {
+      fetch(
+          net -> net.requestShardBlocksByRoot(peer, List.of(root)),
+          (c, block) -> c.shards().onBlock(peer, block));
+    }
+
+    /** Sends a request once the network is up; each block it brings is handled on the chain. */
+    private <B> void fetch(
+        Function<P2PNetwork, CompletableFuture<List<B>>> request,
+        BiConsumer<NodeChain<PeerId>, B> handle) {
       P2PNetwork net = network;
       NodeChain<PeerId> c = chain;
       if (net == null || c == null) {
         return;
       }
-      net.requestShardBlocksByRoot(peer, List.of(root))
+      request
+          .apply(net)
           .thenAccept(
               blocks ->
-                  blocks.forEach(
-                      block -> c.executor().execute(() -> c.shards().onBlock(peer, block))));
+                  blocks.forEach(block -> c.executor().execute(() -> handle.accept(c, block))));
     }
 
     void onShardImported(ShardId shard, ShardBlockResult result) {

@@ -73,13 +73,21 @@ final class ChainRequests {
         SignedShardBlock::root);
   }
 
-  /** Blocks asked by root; a peer serving one that was not asked is reported. */
+  /**
+   * Blocks asked by root (1 to {@link ChainProtocols#MAX_REQUEST_BLOCKS} roots, else a failed
+   * future); a peer serving one that was not asked is reported.
+   */
   private <B> CompletableFuture<List<B>> byRoot(
       PeerId peer,
       ReqRespProtocol protocol,
       List<Bytes32> roots,
       Function<Bytes, B> decoder,
       Function<B, Bytes32> rootOf) {
+    if (roots.isEmpty() || roots.size() > ChainProtocols.MAX_REQUEST_BLOCKS) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              "1.." + ChainProtocols.MAX_REQUEST_BLOCKS + " roots, got " + roots.size()));
+    }
     Set<Bytes32> asked = new HashSet<>(roots);
     return many(peer, protocol, ChainRequestServer.ROOTS.serialize(roots), decoder)
         .thenApply(

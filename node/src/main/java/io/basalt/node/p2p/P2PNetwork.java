@@ -320,11 +320,6 @@ public final class P2PNetwork implements AutoCloseable {
    */
   public CompletableFuture<List<SignedBeaconBlock>> requestBeaconBlocksByRoot(
       PeerId peer, List<Bytes32> roots) {
-    if (roots.isEmpty() || roots.size() > ChainProtocols.MAX_REQUEST_BLOCKS) {
-      return CompletableFuture.failedFuture(
-          new IllegalArgumentException(
-              "1.." + ChainProtocols.MAX_REQUEST_BLOCKS + " roots, got " + roots.size()));
-    }
     return requests.beaconBlocksByRoot(peer, roots);
   }
 
@@ -334,11 +329,6 @@ public final class P2PNetwork implements AutoCloseable {
    */
   public CompletableFuture<List<SignedShardBlock>> requestShardBlocksByRoot(
       PeerId peer, List<Bytes32> roots) {
-    if (roots.isEmpty() || roots.size() > ChainProtocols.MAX_REQUEST_BLOCKS) {
-      return CompletableFuture.failedFuture(
-          new IllegalArgumentException(
-              "1.." + ChainProtocols.MAX_REQUEST_BLOCKS + " roots, got " + roots.size()));
-    }
     return requests.shardBlocksByRoot(peer, roots);
   }
 

@@ -295,12 +295,7 @@ public final class ShardService<P> {
     lastInvalid = null;
     lastInvalidRoot = null;
     importParked();
-    Outcome outcome =
-        lastInvalidRoot != null && lastInvalidRoot.equals(block.root())
-            ? Outcome.INVALID
-            : chains.get(shard).block(block.root()).isPresent()
-                ? Outcome.IMPORTED
-                : Outcome.WAITING;
+    Outcome outcome = outcomeOf(chains.get(shard), block.root());
     LOG.debug(
         "Shard {} block {} at slot {} (parent {}, beacon block {}) from {}: {}",
         shard,
@@ -311,6 +306,14 @@ public final class ShardService<P> {
         from,
         outcome);
     return outcome;
+  }
+
+  /** What became of a block just handed to {@link #onBlock}. */
+  private Outcome outcomeOf(ShardChain chain, Bytes32 root) {
+    if (root.equals(lastInvalidRoot)) {
+      return Outcome.INVALID;
+    }
+    return chain.block(root).isPresent() ? Outcome.IMPORTED : Outcome.WAITING;
   }
 
   /** Why the last refused block was refused (for logs and peer scoring). */
@@ -343,13 +346,7 @@ public final class ShardService<P> {
         parked.putIfAbsent(block.root(), new Parked<>(block, self));
       }
       refreshPool(chain);
-      pools
-          .get(chain.shard().id())
-          .putBack(
-              dropped.stream()
-                  .sorted(Comparator.comparing(block -> block.message().header().slot()))
-                  .toList(),
-              "A beacon reorg dropped");
+      pools.get(chain.shard().id()).putBack(dropped, "A beacon reorg dropped");
     }
     importParked();
   }

@@ -25,6 +25,7 @@ import io.basalt.shard.transition.ShardStateTransition;
 import io.basalt.storage.KvStore;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -217,13 +218,12 @@ public final class ShardChain {
 
   /**
    * Forgets blocks built on beacon blocks that left the canonical chain, with descendants, and
-   * deletes them from storage. The finalized anchor is never dropped.
+   * deletes them from storage; returns them oldest first. The finalized anchor is never dropped.
    */
   public synchronized List<SignedShardBlock> dropOffCanonical(Predicate<Bytes32> canonicalBeacon) {
-    List<SignedShardBlock> dropped = new ArrayList<>();
-    for (Bytes32 root : forkChoice.dropOffCanonical(canonicalBeacon)) {
-      storage.block(root).ifPresent(dropped::add);
-    }
+    List<SignedShardBlock> dropped =
+        new ArrayList<>(blocks(forkChoice.dropOffCanonical(canonicalBeacon)));
+    dropped.sort(Comparator.comparing(block -> block.message().header().slot()));
     storage.delete(dropped);
     return dropped;
   }
