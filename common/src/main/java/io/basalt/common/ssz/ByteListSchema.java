@@ -51,7 +51,9 @@ public final class ByteListSchema implements SszSchema<Bytes>, CompositeSchema {
       throw new SszDecodingException(
           "ByteList[" + limit + "] got " + length + " bytes, over its limit");
     }
-    return Bytes.wrap(data, offset, length).copy();
+    // An empty list may sit at the very end of its parent (offset = data length), where
+    // Bytes.wrap refuses even zero bytes.
+    return length == 0 ? Bytes.EMPTY : Bytes.wrap(data, offset, length).copy();
   }
 
   @Override

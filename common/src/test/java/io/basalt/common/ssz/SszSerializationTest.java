@@ -86,6 +86,15 @@ class SszSerializationTest {
   }
 
   @Test
+  void anEmptyByteListLastInItsParentDecodes() {
+    ListSchema<Bytes> lists = list(byteList(8), 4);
+    List<Bytes> value = List.of(Bytes.of(1, 2), Bytes.EMPTY);
+    Bytes ssz = lists.serialize(value);
+    assertThat(ssz).isEqualTo(hex("0x08000000" + "0a000000" + "0102"));
+    assertThat(lists.deserialize(ssz)).isEqualTo(value);
+  }
+
+  @Test
   void shouldRejectBitvectorWithHighBitsSet() {
     assertThatThrownBy(() -> bitvector(4).deserialize(hex("0x1f")))
         .isInstanceOf(SszDecodingException.class)
