@@ -22,6 +22,7 @@ import io.basalt.node.shard.ShardService;
 import io.basalt.shard.datastructures.SignedShardBlock;
 import io.basalt.shard.mempool.AddResult;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -130,24 +131,38 @@ public final class ChainGossip implements GossipHandlers {
   }
 
   @Override
-  public CompletableFuture<Verdict> onShardTransaction(
-      PeerId from, ShardId shard, Bytes rawTransaction) {
+  public CompletableFuture<Verdict> onShardTransactions(
+      PeerId from, ShardId shard, List<Bytes> rawTransactions) {
     if (shard.id() >= chain.config().shardCount()) {
       return CompletableFuture.completedFuture(Verdict.reject("no shard " + shard));
     }
-    Transaction decoded;
-    try {
-      decoded = TransactionDecoder.decode(rawTransaction);
-    } catch (TransactionDecodingException e) {
-      return CompletableFuture.completedFuture(Verdict.reject("undecodable: " + e.getMessage()));
+    List<Transaction> decoded = new ArrayList<>(rawTransactions.size());
+    for (int i = 0; i < rawTransactions.size(); i++) {
+      try {
+        decoded.add(TransactionDecoder.decode(rawTransactions.get(i)));
+      } catch (TransactionDecodingException e) {
+        return CompletableFuture.completedFuture(
+            Verdict.reject("transaction " + i + " undecodable: " + e.getMessage()));
+      }
     }
-    SenderResult sender = SenderRecovery.recover(decoded); // here, not on the chain thread
+    // Here, not on the chain thread.
+    List<SenderResult> senders = decoded.stream().map(SenderRecovery::recover).toList();
     return executor.submit(
         () -> {
-          AddResult result = chain.shards().addTransaction(shard, decoded, sender);
-          return result instanceof AddResult.Added
+          int added = 0;
+          AddResult firstRefusal = null;
+          for (int i = 0; i < decoded.size(); i++) {
+            AddResult result = chain.shards().addTransaction(shard, decoded.get(i), senders.get(i));
+            if (!(result instanceof AddResult.Rejected)) {
+              added++; // new here, or a replacement
+            } else if (firstRefusal == null) {
+              firstRefusal = result;
+            }
+          }
+          // Passed on if anything in it was new here; what the pool refused stays harmless.
+          return added > 0
               ? Verdict.accept()
-              : Verdict.ignore(result.toString());
+              : Verdict.ignore("none of " + decoded.size() + " added, e.g. " + firstRefusal);
         });
   }
 

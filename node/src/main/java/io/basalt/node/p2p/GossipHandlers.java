@@ -9,6 +9,7 @@ import io.basalt.common.types.ShardId;
 import io.basalt.consensus.types.Attestation;
 import io.basalt.networking.identity.PeerId;
 import io.basalt.shard.datastructures.SignedShardBlock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.tuweni.bytes.Bytes;
 
@@ -30,7 +31,9 @@ public interface GossipHandlers {
 
   CompletableFuture<Verdict> onShardBlock(PeerId from, SignedShardBlock block);
 
-  CompletableFuture<Verdict> onShardTransaction(PeerId from, ShardId shard, Bytes rawTransaction);
+  /** One {@code shard_tx_<i>} message: one or more raw transactions of {@code shard}. */
+  CompletableFuture<Verdict> onShardTransactions(
+      PeerId from, ShardId shard, List<Bytes> rawTransactions);
 
   CompletableFuture<Verdict> onVoluntaryExit(PeerId from, SignedVoluntaryExit exit);
 

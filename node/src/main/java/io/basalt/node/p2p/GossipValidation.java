@@ -162,7 +162,8 @@ final class GossipValidation implements AutoCloseable {
         yield handlers.onShardBlock(from, block);
       }
       case SHARD_TRANSACTION ->
-          handlers.onShardTransaction(from, ShardId.of(index), codecs.decodeShardTransaction(ssz));
+          handlers.onShardTransactions(
+              from, ShardId.of(index), codecs.decodeShardTransactions(ssz));
       case VOLUNTARY_EXIT -> handlers.onVoluntaryExit(from, codecs.decodeVoluntaryExit(ssz));
       case PROPOSER_SLASHING ->
           handlers.onProposerSlashing(from, codecs.decodeProposerSlashing(ssz));

@@ -28,6 +28,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.slf4j.Logger;
@@ -61,6 +65,23 @@ public final class P2PNetwork implements AutoCloseable {
   private final ChainRequests requests;
   private final StatusExchange statusExchange;
   private final RangeSync rangeSync;
+  private final ScheduledExecutorService batchTimer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "tx-batches");
+            t.setDaemon(true);
+            return t;
+          });
+  private final TransactionBatcher transactions =
+      new TransactionBatcher(
+          this::publishShardTransactions,
+          (delay, task) -> {
+            try {
+              batchTimer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
+              // the network is closing: nothing goes out any more
+            }
+          });
 
   private P2PNetwork(
       P2PConfig config,
@@ -277,10 +298,19 @@ public final class P2PNetwork implements AutoCloseable {
     publish(new GossipTopic(TopicKind.SHARD_BLOCK, shard), codecs.encodeShardBlock(block));
   }
 
+  /**
+   * Sends a transaction to the shard's peers: with the others admitted in the same moment, in one
+   * message ({@link TransactionBatcher}).
+   */
   public void publishShardTransaction(ShardId shard, Bytes rawTransaction) {
+    transactions.add(shard, rawTransaction);
+  }
+
+  /** Sends transactions of one shard as one message at once. */
+  void publishShardTransactions(ShardId shard, List<Bytes> rawTransactions) {
     publish(
         new GossipTopic(TopicKind.SHARD_TRANSACTION, shard.id()),
-        codecs.encodeShardTransaction(rawTransaction));
+        codecs.encodeShardTransactions(rawTransactions));
   }
 
   public void publishVoluntaryExit(SignedVoluntaryExit exit) {
@@ -384,6 +414,7 @@ public final class P2PNetwork implements AutoCloseable {
 
   @Override
   public void close() {
+    batchTimer.shutdownNow();
     rangeSync.close();
     statusExchange.close();
     peers.close();

@@ -6,13 +6,14 @@ import io.basalt.beacon.datastructures.operations.ProposerSlashing;
 import io.basalt.beacon.datastructures.operations.SignedAggregateAndProof;
 import io.basalt.beacon.datastructures.operations.SignedVoluntaryExit;
 import io.basalt.beacon.schemas.BeaconSchemas;
-import io.basalt.common.ssz.ByteListSchema;
+import io.basalt.common.ssz.ListSchema;
 import io.basalt.common.ssz.SszSchema;
 import io.basalt.common.ssz.SszTypes;
 import io.basalt.consensus.config.SpecConfig;
 import io.basalt.consensus.types.Attestation;
 import io.basalt.shard.datastructures.ShardSchemas;
 import io.basalt.shard.datastructures.SignedShardBlock;
+import java.util.List;
 import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
@@ -26,7 +27,15 @@ public final class SszCodecs {
 
   private final BeaconSchemas beacon;
   private final ShardSchemas shard;
-  private final ByteListSchema transaction = SszTypes.byteList(ShardSchemas.MAX_TX_SIZE);
+
+  /**
+   * The most transactions in one {@code shard_tx_<i>} message. A node gathers the transactions it
+   * admits into such batches, so each costs one gossip message instead of one each.
+   */
+  public static final int MAX_GOSSIP_TRANSACTIONS = 256;
+
+  private final ListSchema<Bytes> transactions =
+      SszTypes.list(SszTypes.byteList(ShardSchemas.MAX_TX_SIZE), MAX_GOSSIP_TRANSACTIONS);
 
   public SszCodecs(BeaconSchemas beacon, ShardSchemas shard) {
     this.beacon = Objects.requireNonNull(beacon, "beacon");
@@ -74,15 +83,30 @@ public final class SszCodecs {
     return decode(shard.signedBlock(), bytes, "SignedShardBlock");
   }
 
-  /** A raw EIP-2718 transaction as {@code ByteList[MAX_TX_SIZE]} (its SSZ is the bytes). */
-  public Bytes encodeShardTransaction(Bytes rawTransaction) {
-    return transaction.serialize(rawTransaction);
+  /**
+   * Raw EIP-2718 transactions as {@code List[ByteList[MAX_TX_SIZE], MAX_GOSSIP_TRANSACTIONS]}.
+   *
+   * @throws IllegalArgumentException if there are none or more than {@link
+   *     #MAX_GOSSIP_TRANSACTIONS}
+   */
+  public Bytes encodeShardTransactions(List<Bytes> rawTransactions) {
+    if (rawTransactions.isEmpty() || rawTransactions.size() > MAX_GOSSIP_TRANSACTIONS) {
+      throw new IllegalArgumentException(
+          "1 to " + MAX_GOSSIP_TRANSACTIONS + " transactions, got " + rawTransactions.size());
+    }
+    return transactions.serialize(rawTransactions);
   }
 
-  public Bytes decodeShardTransaction(Bytes bytes) {
-    Bytes raw = decode(transaction, bytes, "ShardTransaction");
+  /** The transactions of a {@code shard_tx_<i>} message: at least one, none of them empty. */
+  public List<Bytes> decodeShardTransactions(Bytes bytes) {
+    List<Bytes> raw = decode(transactions, bytes, "ShardTransactions");
     if (raw.isEmpty()) {
-      throw new MalformedMessageException("empty shard transaction");
+      throw new MalformedMessageException("no shard transaction");
+    }
+    for (int i = 0; i < raw.size(); i++) {
+      if (raw.get(i).isEmpty()) {
+        throw new MalformedMessageException("shard transaction " + i + " is empty");
+      }
     }
     return raw;
   }

@@ -10,7 +10,7 @@ public enum TopicKind {
   AGGREGATE_AND_PROOF("beacon_aggregate_and_proof", false, Limits.OTHER, 4096),
   ATTESTATION("beacon_attestation_", true, Limits.OTHER, 16384),
   SHARD_BLOCK("shard_block_", true, Limits.BLOCK, 1024),
-  SHARD_TRANSACTION("shard_tx_", true, Limits.TRANSACTION, 8192),
+  SHARD_TRANSACTION("shard_tx_", true, Limits.TRANSACTIONS, 1024),
   VOLUNTARY_EXIT("voluntary_exit", false, Limits.OTHER, 256),
   PROPOSER_SLASHING("proposer_slashing", false, Limits.OTHER, 256),
   ATTESTER_SLASHING("attester_slashing", false, Limits.OTHER, 256);
@@ -20,8 +20,11 @@ public enum TopicKind {
     static final int BLOCK = 10 << 20;
     static final int OTHER = 1 << 20;
 
-    /** The SSZ {@code ByteList[MAX_TX_SIZE]} of one transaction: 128 KiB. */
-    static final int TRANSACTION = 128 << 10;
+    /**
+     * A batch of transactions: room for one of {@code MAX_TX_SIZE} (128 KiB) after the 64 KiB at
+     * which a publisher sends its batch at the latest.
+     */
+    static final int TRANSACTIONS = 256 << 10;
 
     private Limits() {}
   }

@@ -5,6 +5,7 @@ import static io.basalt.node.p2p.P2PFixtures.DIGEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.beacon.datastructures.blocks.SignedBeaconBlock;
+import io.basalt.common.types.ShardId;
 import io.basalt.consensus.types.Bytes4;
 import io.basalt.networking.identity.Secp256k1PeerPrivateKey;
 import io.basalt.networking.multiaddr.Multiaddr;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,20 @@ class P2PNetworkTest {
     a.network.publishBeaconBlock(block);
     eventually(() -> b.handlers.received.contains(block) && c.handlers.received.contains(block));
     assertThat(b.metrics.verdicts).contains("beacon_block:ACCEPT");
+  }
+
+  @Test
+  void transactionsSentInOneMomentArriveAsOneMessageInOrder() throws Exception {
+    Node a = start(new FakeChain());
+    Node b = start(new FakeChain());
+    connect(a, b);
+    String topic = new GossipTopic(TopicKind.SHARD_TRANSACTION, 2).topic(DIGEST);
+    eventually(() -> a.network.gossip().meshPeers(topic).size() == 1);
+    List<Bytes> sent = List.of(Bytes.of(1), Bytes.of(2, 2), Bytes.of(3, 3, 3));
+    sent.forEach(tx -> a.network.publishShardTransaction(ShardId.of(2), tx));
+    eventually(() -> b.handlers.received.contains(sent));
+    assertThat(b.handlers.received).hasSize(1);
+    assertThat(b.metrics.verdicts).containsExactly("shard_tx_2:ACCEPT");
   }
 
   @Test

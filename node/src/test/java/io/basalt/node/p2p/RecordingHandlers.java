@@ -49,7 +49,8 @@ class RecordingHandlers implements GossipHandlers {
   }
 
   @Override
-  public CompletableFuture<Verdict> onShardTransaction(PeerId from, ShardId shard, Bytes raw) {
+  public CompletableFuture<Verdict> onShardTransactions(
+      PeerId from, ShardId shard, List<Bytes> raw) {
     return record(raw);
   }
 
