@@ -30,7 +30,7 @@ public final class SszCodecs {
 
   /**
    * The most transactions in one {@code shard_tx_<i>} message. A node gathers the transactions it
-   * admits into such batches, so each costs one gossip message instead of one each.
+   * admits into such batches ({@link TransactionBatcher}), so that many share one message.
    */
   public static final int MAX_GOSSIP_TRANSACTIONS = 256;
 

@@ -45,27 +45,22 @@ final class TransactionBatcher {
 
   /** Adds a transaction to its shard's batch, sending the batch if that fills it. */
   void add(ShardId shard, Bytes rawTransaction) {
-    Batch full = null;
-    boolean opened = false;
     Batch batch;
+    boolean opened;
+    boolean full;
     synchronized (this) {
-      batch = open.get(shard);
-      if (batch == null) {
-        batch = new Batch();
-        open.put(shard, batch);
-        opened = true;
-      }
+      opened = !open.containsKey(shard);
+      batch = open.computeIfAbsent(shard, s -> new Batch());
       batch.add(rawTransaction);
-      if (batch.isFull()) {
+      full = batch.isFull();
+      if (full) {
         open.remove(shard);
-        full = batch;
       }
     }
-    if (full != null) {
-      publisher.accept(shard, full.transactions);
+    if (full) {
+      publisher.accept(shard, batch.transactions);
     } else if (opened) {
-      Batch waiting = batch;
-      timer.schedule(WINDOW, () -> windowEnded(shard, waiting));
+      timer.schedule(WINDOW, () -> windowEnded(shard, batch));
     }
   }
 
