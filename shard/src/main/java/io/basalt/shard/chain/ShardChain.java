@@ -2,6 +2,7 @@ package io.basalt.shard.chain;
 
 import io.basalt.beacon.datastructures.shard.ShardOutbox;
 import io.basalt.common.crypto.bls.BlsSignatureVerifier;
+import io.basalt.common.types.Address;
 import io.basalt.common.types.ShardId;
 import io.basalt.common.types.Slot;
 import io.basalt.common.types.UInt64;
@@ -309,6 +310,10 @@ public final class ShardChain {
   /** See {@link ShardBlockStorage#result}: recent blocks only on a persistent chain. */
   public synchronized Optional<ShardBlockResult> result(Bytes32 root) {
     return storage.result(root);
+  }
+
+  public synchronized Optional<List<Address>> senders(Bytes32 root) {
+    return storage.senders(root);
   }
 
   public synchronized Optional<List<Receipt>> receipts(Bytes32 root) {

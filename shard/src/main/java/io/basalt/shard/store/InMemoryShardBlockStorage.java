@@ -1,6 +1,8 @@
 package io.basalt.shard.store;
 
+import io.basalt.common.types.Address;
 import io.basalt.common.types.Slot;
+import io.basalt.execution.processor.RecoveredTransaction;
 import io.basalt.execution.receipt.Receipt;
 import io.basalt.shard.datastructures.SignedShardBlock;
 import io.basalt.shard.state.ShardState;
@@ -53,6 +55,12 @@ public final class InMemoryShardBlockStorage implements ShardBlockStorage {
   @Override
   public Optional<ShardBlockResult> result(Bytes32 root) {
     return Optional.ofNullable(results.get(root));
+  }
+
+  @Override
+  public Optional<List<Address>> senders(Bytes32 root) {
+    return result(root)
+        .map(r -> r.body().transactions().stream().map(RecoveredTransaction::sender).toList());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.basalt.shard.store;
 
+import io.basalt.common.types.Address;
 import io.basalt.common.types.Slot;
 import io.basalt.execution.receipt.Receipt;
 import io.basalt.shard.datastructures.SignedShardBlock;
@@ -38,6 +39,9 @@ public interface ShardBlockStorage {
    * persistent store keeps a bounded cache); use {@link #receipts} otherwise.
    */
   Optional<ShardBlockResult> result(Bytes32 root);
+
+  /** The senders of a kept block's transactions, in transaction order. */
+  Optional<List<Address>> senders(Bytes32 root);
 
   /** The receipts of a kept block, in transaction order. */
   Optional<List<Receipt>> receipts(Bytes32 root);

@@ -3,6 +3,7 @@ package io.basalt.shard.store;
 import static io.basalt.storage.schema.BasaltSchema.FINALIZED_SHARD_ROOTS_BY_SLOT;
 import static io.basalt.storage.schema.BasaltSchema.FINALIZED_SHARD_ROOT_BY_SHARD;
 import static io.basalt.storage.schema.BasaltSchema.RECEIPTS_BY_BLOCK_ROOT;
+import static io.basalt.storage.schema.BasaltSchema.SENDERS_BY_BLOCK_ROOT;
 import static io.basalt.storage.schema.BasaltSchema.SHARD_BLOCKS_BY_ROOT;
 import static io.basalt.storage.schema.BasaltSchema.SHARD_STATES_BY_ROOT;
 import static io.basalt.storage.schema.BasaltSchema.SHARD_STATE_DELTAS_BY_ROOT;
@@ -10,9 +11,11 @@ import static io.basalt.storage.schema.BasaltSchema.TRANSACTION_LOCATIONS;
 
 import io.basalt.common.cache.WeightedLruCache;
 import io.basalt.common.ssz.SszDecodingException;
+import io.basalt.common.types.Address;
 import io.basalt.common.types.ShardId;
 import io.basalt.common.types.Slot;
 import io.basalt.common.types.UInt64;
+import io.basalt.execution.processor.RecoveredTransaction;
 import io.basalt.execution.receipt.Receipt;
 import io.basalt.execution.trie.KvNodeStore;
 import io.basalt.execution.trie.NodeSink;
@@ -103,6 +106,7 @@ public final class ShardChainStore implements ShardBlockStorage {
           RECEIPTS_BY_BLOCK_ROOT,
           root,
           ReceiptListCodec.encode(result.body().execution().receipts()));
+      tx.put(SENDERS_BY_BLOCK_ROOT, root, encodeSenders(result.body().transactions()));
       indexTransactions(tx, block);
       tx.commit();
     }
@@ -182,6 +186,27 @@ public final class ShardChainStore implements ShardBlockStorage {
   @Override
   public synchronized Optional<ShardBlockResult> result(Bytes32 root) {
     return results.get(root);
+  }
+
+  @Override
+  public Optional<List<Address>> senders(Bytes32 root) {
+    return kv.get(SENDERS_BY_BLOCK_ROOT, root).map(ShardChainStore::decodeSenders);
+  }
+
+  private static Bytes encodeSenders(List<RecoveredTransaction> transactions) {
+    return Bytes.concatenate(transactions.stream().map(t -> t.sender().bytes()).toList());
+  }
+
+  private static List<Address> decodeSenders(Bytes stored) {
+    if (stored.size() % Address.SIZE != 0) {
+      throw new CodecException(
+          "Stored senders are " + stored.size() + " bytes, not a multiple of " + Address.SIZE);
+    }
+    List<Address> senders = new ArrayList<>(stored.size() / Address.SIZE);
+    for (int at = 0; at < stored.size(); at += Address.SIZE) {
+      senders.add(new Address(stored.slice(at, Address.SIZE)));
+    }
+    return senders;
   }
 
   @Override
@@ -295,6 +320,7 @@ public final class ShardChainStore implements ShardBlockStorage {
       tx.delete(SHARD_BLOCKS_BY_ROOT, key(root));
       deleteState(tx, root);
       tx.delete(RECEIPTS_BY_BLOCK_ROOT, root);
+      tx.delete(SENDERS_BY_BLOCK_ROOT, root);
       for (Bytes32 hash : BlockTransactions.hashes(block)) {
         // Another kept block may include the same transaction and have been indexed after this one.
         boolean indexedHere =

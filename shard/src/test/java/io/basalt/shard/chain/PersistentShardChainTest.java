@@ -85,8 +85,12 @@ class PersistentShardChainTest {
             .isEqualTo(codec.encode(blocks.expectedState(block)));
         assertThat(receiptEncodings(chain.receipts(block.root()).orElseThrow()))
             .isEqualTo(receiptEncodings(blocks.producer.receipts(block.root()).orElseThrow()));
+        // Read from the database: the reopened store has no import results cached.
+        assertThat(chain.result(block.root())).isEmpty();
+        assertThat(chain.senders(block.root())).isEqualTo(blocks.producer.senders(block.root()));
       }
       assertThat(chain.receipts(blocks.b1.root()).orElseThrow()).hasSize(2);
+      assertThat(chain.senders(blocks.b1.root()).orElseThrow()).hasSize(2).doesNotContainNull();
       assertThat(chain.transactionLocation(txHash(blocks.b1, 1)))
           .contains(new TransactionLocation(ForkedBlocks.SHARD, blocks.b1.root(), 1));
       assertThat(chain.transactionLocation(txHash(blocks.b3, 0)))
@@ -199,6 +203,7 @@ class PersistentShardChainTest {
       assertThat(chain.block(gone.root())).isEmpty();
       assertThat(chain.stateAfter(gone.root())).isEmpty();
       assertThat(chain.receipts(gone.root())).isEmpty();
+      assertThat(chain.senders(gone.root())).isEmpty();
     }
     assertThat(chain.transactionLocation(txHash(blocks.f4, 0))).isEmpty();
     assertThat(chain.block(blocks.b1.root())).isPresent();
@@ -237,6 +242,7 @@ class PersistentShardChainTest {
     assertThat(reopened.blockCount()).isZero();
     assertThat(reopened.block(blocks.b1.root())).isEmpty();
     assertThat(reopened.receipts(blocks.b2.root())).isEmpty();
+    assertThat(reopened.senders(blocks.b2.root())).isEmpty();
     assertThat(reopened.transactionLocation(txHash(blocks.b2, 0))).isEmpty();
     assertThat(reopened.stateAfter(Bytes32.ZERO)).isPresent(); // the genesis stays
   }

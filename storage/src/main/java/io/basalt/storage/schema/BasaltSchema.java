@@ -67,6 +67,10 @@ public final class BasaltSchema {
   // parent root, and the state with only the outbox receipts this block added.
   public static final Column<ShardRootKey, Bytes> SHARD_STATE_DELTAS_BY_ROOT =
       Column.of(15, "SHARD_STATE_DELTAS_BY_ROOT", ShardRootKey.CODEC, BYTES);
+  // The senders of a kept shard block's transactions, 20 bytes each in transaction order, so that
+  // serving an old block does not recover every signature again.
+  public static final Column<Bytes32, Bytes> SENDERS_BY_BLOCK_ROOT =
+      Column.of(16, "SENDERS_BY_BLOCK_ROOT", BYTES32, BYTES);
 
   // Variables. Id 0 is the schema version, reserved by the storage layer.
   public static final Variable<UInt64> SCHEMA_VERSION = Schema.SCHEMA_VERSION;
@@ -96,7 +100,8 @@ public final class BasaltSchema {
               SLASHING_PROTECTION,
               SHARD_STATES_BY_ROOT,
               FINALIZED_SHARD_ROOT_BY_SHARD,
-              SHARD_STATE_DELTAS_BY_ROOT),
+              SHARD_STATE_DELTAS_BY_ROOT,
+              SENDERS_BY_BLOCK_ROOT),
           List.of(
               SCHEMA_VERSION, GENESIS_TIME, HEAD_ROOT, JUSTIFIED_CHECKPOINT, FINALIZED_CHECKPOINT));
 

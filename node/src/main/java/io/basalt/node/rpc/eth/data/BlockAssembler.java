@@ -147,7 +147,8 @@ final class BlockAssembler {
 
   /**
    * The block's transactions with their senders: as its import recovered them while that result is
-   * cached, else decoded and recovered again.
+   * cached, else decoded with the senders stored beside the block, else (blocks stored before
+   * senders were) recovered again.
    */
   private List<RecoveredTransaction> senders(Bytes32 root, List<Bytes> raw) {
     Optional<List<RecoveredTransaction>> imported =
@@ -155,16 +156,20 @@ final class BlockAssembler {
     if (imported.isPresent() && imported.get().size() == raw.size()) {
       return imported.get();
     }
+    List<Address> stored = chain.senders(root).filter(s -> s.size() == raw.size()).orElse(null);
     List<RecoveredTransaction> recovered = new ArrayList<>(raw.size());
-    for (Bytes bytes : raw) {
-      Transaction tx = decode(bytes);
-      Address from =
-          SenderRecovery.recover(tx) instanceof SenderResult.Recovered sender
-              ? sender.sender()
-              : Address.ZERO; // impossible for an imported block: its senders were recovered
+    for (int i = 0; i < raw.size(); i++) {
+      Transaction tx = decode(raw.get(i));
+      Address from = stored != null ? stored.get(i) : recover(tx);
       recovered.add(new RecoveredTransaction(tx, from));
     }
     return recovered;
+  }
+
+  private static Address recover(Transaction tx) {
+    return SenderRecovery.recover(tx) instanceof SenderResult.Recovered sender
+        ? sender.sender()
+        : Address.ZERO; // impossible for an imported block: its senders were recovered
   }
 
   private static Transaction decode(Bytes raw) {
