@@ -67,11 +67,7 @@ public final class P2PNetwork implements AutoCloseable {
   private final RangeSync rangeSync;
   private final ScheduledExecutorService batchTimer =
       Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "tx-batches");
-            t.setDaemon(true);
-            return t;
-          });
+          Thread.ofPlatform().name("tx-batches").daemon().factory());
   private final TransactionBatcher transactions =
       new TransactionBatcher(
           this::publishShardTransactions,
