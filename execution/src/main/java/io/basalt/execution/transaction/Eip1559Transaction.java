@@ -39,6 +39,8 @@ public final class Eip1559Transaction implements Transaction {
   private final BigInteger r;
   private final BigInteger s;
   private final Bytes encoded;
+  // Keccak-256 of encoded, computed at the first call: pools, blocks and JSON-RPC ask often.
+  private volatile Bytes32 hash;
 
   /**
    * @throws IllegalArgumentException if an amount, the chain id or a signature value is negative or
@@ -190,6 +192,16 @@ public final class Eip1559Transaction implements Transaction {
   @Override
   public Bytes encode() {
     return encoded;
+  }
+
+  @Override
+  public Bytes32 hash() {
+    Bytes32 known = hash;
+    if (known == null) {
+      known = Transaction.super.hash();
+      hash = known;
+    }
+    return known;
   }
 
   @Override

@@ -33,6 +33,8 @@ public final class LegacyTransaction implements Transaction {
   private final BigInteger r;
   private final BigInteger s;
   private final Bytes encoded;
+  // Keccak-256 of encoded, computed at the first call: pools, blocks and JSON-RPC ask often.
+  private volatile Bytes32 hash;
 
   /**
    * @throws IllegalArgumentException if an amount or signature value is negative or above 2^256-1
@@ -164,6 +166,16 @@ public final class LegacyTransaction implements Transaction {
   @Override
   public Bytes encode() {
     return encoded;
+  }
+
+  @Override
+  public Bytes32 hash() {
+    Bytes32 known = hash;
+    if (known == null) {
+      known = Transaction.super.hash();
+      hash = known;
+    }
+    return known;
   }
 
   /**
