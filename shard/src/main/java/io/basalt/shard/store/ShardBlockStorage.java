@@ -34,9 +34,9 @@ public interface ShardBlockStorage {
   Optional<ShardState> state(Bytes32 root);
 
   /**
-   * The full outcome of a block's validation, which includes what is not stored (recovered senders,
-   * outgoing messages): available for blocks imported by this process while they are recent (a
-   * persistent store keeps a bounded cache); use {@link #receipts} otherwise.
+   * The full outcome of a block's validation, which includes what is not stored (decoded
+   * transactions, outgoing messages): available for blocks imported by this process while they are
+   * recent (a persistent store keeps a bounded cache); use {@link #receipts} otherwise.
    */
   Optional<ShardBlockResult> result(Bytes32 root);
 
