@@ -39,8 +39,8 @@ public final class Eip1559Transaction implements Transaction {
   private final BigInteger r;
   private final BigInteger s;
   private final Bytes encoded;
-  // Keccak-256 of encoded, computed at the first call: pools, blocks and JSON-RPC ask often.
-  private volatile Bytes32 hash;
+  // Keccak-256 of encoded: pools, blocks and JSON-RPC ask for it often.
+  private final Bytes32 hash;
 
   /**
    * @throws IllegalArgumentException if an amount, the chain id or a signature value is negative or
@@ -79,6 +79,7 @@ public final class Eip1559Transaction implements Transaction {
               w.writeScalar(r);
               w.writeScalar(s);
             });
+    this.hash = Hash.keccak256(encoded);
   }
 
   /** An unsigned transaction (yParity, r, s zero) to pass to {@link TransactionSigner}. */
@@ -196,12 +197,7 @@ public final class Eip1559Transaction implements Transaction {
 
   @Override
   public Bytes32 hash() {
-    Bytes32 known = hash;
-    if (known == null) {
-      known = Transaction.super.hash();
-      hash = known;
-    }
-    return known;
+    return hash;
   }
 
   @Override

@@ -33,8 +33,8 @@ public final class LegacyTransaction implements Transaction {
   private final BigInteger r;
   private final BigInteger s;
   private final Bytes encoded;
-  // Keccak-256 of encoded, computed at the first call: pools, blocks and JSON-RPC ask often.
-  private volatile Bytes32 hash;
+  // Keccak-256 of encoded: pools, blocks and JSON-RPC ask for it often.
+  private final Bytes32 hash;
 
   /**
    * @throws IllegalArgumentException if an amount or signature value is negative or above 2^256-1
@@ -59,6 +59,7 @@ public final class LegacyTransaction implements Transaction {
     this.r = TxFields.uint256("r", r);
     this.s = TxFields.uint256("s", s);
     this.encoded = withTail(v, r, s);
+    this.hash = Hash.keccak256(encoded);
   }
 
   /** An unsigned transaction (v, r, s zero) to pass to {@link TransactionSigner}. */
@@ -170,12 +171,7 @@ public final class LegacyTransaction implements Transaction {
 
   @Override
   public Bytes32 hash() {
-    Bytes32 known = hash;
-    if (known == null) {
-      known = Transaction.super.hash();
-      hash = known;
-    }
-    return known;
+    return hash;
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.basalt.execution.transaction;
 
-import io.basalt.common.crypto.Hash;
 import io.basalt.common.types.Address;
 import io.basalt.common.types.UInt64;
 import java.math.BigInteger;
@@ -57,9 +56,7 @@ public sealed interface Transaction permits LegacyTransaction, Eip1559Transactio
   Bytes encode();
 
   /** The transaction hash: Keccak-256 of {@link #encode()}. */
-  default Bytes32 hash() {
-    return Hash.keccak256(encode());
-  }
+  Bytes32 hash();
 
   /** The hash the sender signed (EIP-155 for legacy, EIP-1559 for type 2). */
   Bytes32 signingHash();
